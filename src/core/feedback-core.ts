@@ -1,0 +1,174 @@
+import { HeedError } from './errors.ts';
+import { fingerprintKeyer } from './pattern-key.ts';
+import { PlatformHub } from './platform-hub.ts';
+import type {
+  Answerer,
+  ChatPlatform,
+  Clock,
+  FeedbackStore,
+  FeedbackUpsertResult,
+  Logger,
+  PatternKeyer,
+} from './ports.ts';
+import { systemClock } from './ports.ts';
+import { resolveReview } from './resolution.ts';
+import { DEFAULT_POLICY, isNegative, type ReviewPolicyConfig, shouldReview } from './review-policy.ts';
+import { buildReviewView, summarizeFeedback } from './review-view.ts';
+import { FeedbackEventSchema, IdSchema, parseOrThrow, QuestionSchema } from './schemas.ts';
+import type { ConversationRef, Feedback, Interaction, Review } from './types.ts';
+import type { ReviewView } from './views.ts';
+
+export interface FeedbackCoreDeps {
+  store: FeedbackStore;
+  answerer: Answerer;
+  logger: Logger;
+  clock?: Clock;
+  policy?: ReviewPolicyConfig;
+  patternKeyer?: PatternKeyer;
+}
+
+export interface FeedbackOutcome extends FeedbackUpsertResult {
+  /** The review this feedback raised or joined, if any. */
+  review?: { id: string; created: boolean };
+}
+
+/** The platform-free heart of heed: answers, feedback, reviews, resolutions. */
+export class FeedbackCore {
+  readonly store: FeedbackStore;
+  readonly platforms: PlatformHub;
+  readonly policy: ReviewPolicyConfig;
+  readonly clock: Clock;
+  private readonly answerer: Answerer;
+  private readonly logger: Logger;
+  private readonly keyer: PatternKeyer;
+
+  constructor(deps: FeedbackCoreDeps) {
+    this.store = deps.store;
+    this.answerer = deps.answerer;
+    this.logger = deps.logger;
+    this.clock = deps.clock ?? systemClock;
+    this.policy = deps.policy ?? DEFAULT_POLICY;
+    this.keyer = deps.patternKeyer ?? fingerprintKeyer;
+    this.platforms = new PlatformHub(deps.logger);
+  }
+
+  attachPlatform(platform: ChatPlatform): void {
+    this.platforms.attach(platform);
+  }
+
+  patternKey(question: string): Promise<string> {
+    return this.keyer.keyFor(question);
+  }
+
+  /** Answers a question and records the interaction (also when the answerer failed). */
+  async answer(question: string, ref: ConversationRef): Promise<Interaction> {
+    const q = parseOrThrow(QuestionSchema, question, 'question');
+    const patternKey = await this.keyer.keyFor(q);
+    const result = await this.answerer.answer({ question: q, patternKey });
+    return this.store.interactions.insert({
+      patternKey,
+      question: q,
+      answer: result.text,
+      ref,
+      answerer: result.answerer,
+      model: result.model,
+      sources: result.sources,
+      failed: result.failed ?? false,
+      createdAt: this.clock.now(),
+    });
+  }
+
+  async getInteraction(id: unknown): Promise<Interaction> {
+    const interaction = await this.store.interactions.get(parseOrThrow(IdSchema, id, 'interaction id'));
+    if (!interaction) throw new HeedError('not_found', 'That answer is no longer known to heed.');
+    return interaction;
+  }
+
+  /** Validates and records one reaction; a negative one may raise or join the pattern's review. */
+  async recordFeedback(raw: unknown): Promise<FeedbackOutcome> {
+    const event = parseOrThrow(FeedbackEventSchema, raw, 'feedback');
+    const interaction = await this.getInteraction(event.interactionId);
+    const reasons = event.kind === 'vote' ? event.reasons : [];
+    const comment = event.kind === 'vote' ? event.comment || undefined : undefined;
+    const result = await this.store.feedback.upsert(
+      { ...event, patternKey: interaction.patternKey, reasons, comment },
+      this.clock.now(),
+    );
+    if (result.status === 'unchanged') return result;
+    if (!isNegative(result.feedback)) return result;
+    const recent = await this.store.feedback.recentForPattern(interaction.patternKey, this.policy.window);
+    // Negative feedback on a pattern already under review is related to it, whatever the window says.
+    const joinsOpen = (await this.store.reviews.findOpen(interaction.patternKey)) !== null;
+    if (!joinsOpen && !shouldReview(result.feedback, recent, this.policy)) return result;
+    const review = await this.raiseReview(interaction, result.feedback);
+    return { ...result, feedback: { ...result.feedback, reviewId: review.id }, review };
+  }
+
+  private async raiseReview(
+    interaction: Interaction,
+    trigger: Feedback,
+  ): Promise<{ id: string; created: boolean }> {
+    const { review, created } = await this.store.reviews.openOrJoin(
+      { patternKey: interaction.patternKey, interactionId: interaction.id, question: interaction.question },
+      this.clock.now(),
+    );
+    await this.store.feedback.linkToReview(trigger.id, review.id);
+    const view = await buildReviewView(this.store, review, this.policy);
+    if (created) await this.postReview(view, trigger);
+    else await this.appendToReview(view, trigger);
+    this.logger.info({ reviewId: review.id, patternKey: review.patternKey, created }, 'review raised');
+    return { id: review.id, created };
+  }
+
+  private async postReview(view: ReviewView, trigger: Feedback): Promise<void> {
+    for (const platform of this.platforms.preferring(trigger.platform)) {
+      const thread = await this.platforms.safely('postReview', undefined, () => platform.postReview(view));
+      if (thread) {
+        await this.store.reviews.addThread(view.review.id, thread);
+        return;
+      }
+    }
+    this.logger.warn(
+      { reviewId: view.review.id },
+      'review not posted: no platform with a moderators channel',
+    );
+  }
+
+  private async appendToReview(view: ReviewView, trigger: Feedback): Promise<void> {
+    const item = { feedback: trigger, summary: summarizeFeedback(trigger) };
+    for (const thread of view.review.threads) {
+      const platform = this.platforms.get(thread.platform);
+      if (platform)
+        await this.platforms.safely('appendToReview', thread, () =>
+          platform.appendToReview(thread, view, item),
+        );
+    }
+  }
+
+  async getReviewView(reviewId: unknown): Promise<ReviewView> {
+    const review = await this.store.reviews.get(parseOrThrow(IdSchema, reviewId, 'review id'));
+    if (!review) throw new HeedError('not_found', 'That review does not exist.');
+    return buildReviewView(this.store, review, this.policy);
+  }
+
+  listReviews(status?: Review['status'], limit = 50): Promise<Review[]> {
+    return this.store.reviews.list({ status, limit });
+  }
+
+  /** Applies a moderator's decision. Authorization is the adapter's job; an actor is always required. */
+  async resolveReview(raw: unknown): Promise<ReviewView> {
+    const resolved = await resolveReview(this.store, raw, this.clock.now());
+    const view = await buildReviewView(this.store, resolved, this.policy);
+    for (const thread of resolved.threads) {
+      const platform = this.platforms.get(thread.platform);
+      if (platform)
+        await this.platforms.safely('markResolved', thread, () => platform.markResolved(thread, view));
+    }
+    this.logger.info({ reviewId: resolved.id, action: resolved.resolution?.action }, 'review resolved');
+    return view;
+  }
+
+  async currentInstructions(): Promise<string> {
+    return (await this.store.instructions.current())?.text ?? '';
+  }
+}

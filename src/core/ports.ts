@@ -1,0 +1,153 @@
+import type {
+  Actor,
+  Feedback,
+  FeedbackValue,
+  InstructionsVersion,
+  Interaction,
+  KnowledgeEntry,
+  Platform,
+  Resolution,
+  Review,
+  ThreadRef,
+  TimeRange,
+} from './types.ts';
+import type { Digest, FeedbackItemView, ReviewView } from './views.ts';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Structured logger (pino satisfies it). First argument: context object; never secrets. */
+export interface Logger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+export interface AnswerRequest {
+  question: string;
+  patternKey: string;
+}
+export interface AnswerResult {
+  text: string;
+  sources: { knowledgeId: string; version: number; title?: string }[];
+  answerer: string;
+  model?: string;
+  /** True when the answerer could not answer and `text` is a fallback message. */
+  failed?: boolean;
+}
+export interface Answerer {
+  answer(req: AnswerRequest): Promise<AnswerResult>;
+}
+
+/** Groups questions that mean the same thing. */
+export interface PatternKeyer {
+  keyFor(question: string): Promise<string>;
+}
+
+/** What an adapter offers the core. Methods return null / resolve quietly when the platform has no channel set. */
+export interface ChatPlatform {
+  readonly platform: Platform;
+  postReview(view: ReviewView): Promise<ThreadRef | null>;
+  appendToReview(thread: ThreadRef, view: ReviewView, item: FeedbackItemView): Promise<void>;
+  markResolved(thread: ThreadRef, view: ReviewView): Promise<void>;
+  /** Digest channels this platform posts to (empty when none configured). */
+  digestChannels(): string[];
+  postDigest(digest: Digest, channelId: string): Promise<void>;
+}
+
+// ---- persistence ----------------------------------------------------------------------------
+
+export type NewInteraction = Omit<Interaction, 'id'>;
+export interface InteractionRepository {
+  insert(i: NewInteraction): Promise<Interaction>;
+  get(id: string): Promise<Interaction | null>;
+  getMany(ids: string[]): Promise<Interaction[]>;
+  setMessageRef(
+    id: string,
+    ref: { channelId?: string; messageId?: string; threadId?: string },
+  ): Promise<void>;
+  countInRange(range: TimeRange): Promise<number>;
+}
+
+export type FeedbackWrite = FeedbackValue & {
+  interactionId: string;
+  patternKey: string;
+  platform: Platform;
+  userId: string;
+  userName?: string;
+  reasons: Feedback['reasons'];
+  comment?: string;
+};
+export interface FeedbackUpsertResult {
+  feedback: Feedback;
+  /** created: first vote of this kind; updated: value changed; unchanged: identical redelivery. */
+  status: 'created' | 'updated' | 'unchanged';
+}
+export interface FeedbackRepository {
+  upsert(f: FeedbackWrite, now: Date): Promise<FeedbackUpsertResult>;
+  linkToReview(feedbackId: string, reviewId: string): Promise<void>;
+  forReview(reviewId: string): Promise<Feedback[]>;
+  recentForPattern(patternKey: string, limit: number): Promise<Feedback[]>;
+  getMany(ids: string[]): Promise<Feedback[]>;
+  inRange(range: TimeRange): Promise<Feedback[]>;
+  countForInteraction(interactionId: string): Promise<number>;
+}
+
+export interface ReviewRepository {
+  /** The pattern's open review, or a new one: a unique index makes it one open review per pattern. */
+  openOrJoin(
+    init: Pick<Review, 'patternKey' | 'interactionId' | 'question'>,
+    now: Date,
+  ): Promise<{ review: Review; created: boolean }>;
+  get(id: string): Promise<Review | null>;
+  findOpen(patternKey: string): Promise<Review | null>;
+  list(filter: { status?: Review['status']; limit?: number }): Promise<Review[]>;
+  inRange(range: TimeRange): Promise<Review[]>;
+  addThread(id: string, thread: ThreadRef): Promise<void>;
+  /** Closes an open review; null when another resolution won (claimed by a unique insert). */
+  resolve(id: string, resolution: Resolution): Promise<Review | null>;
+  /** Records what a resolution produced (knowledge entry / instructions version) on a closed review. */
+  annotateResolution(id: string, resolution: Resolution): Promise<Review | null>;
+}
+
+export interface KnowledgeRepository {
+  /** Adds a new version for the pattern (version = latest + 1). */
+  add(entry: Omit<KnowledgeEntry, 'id' | 'version' | 'createdAt'>, now: Date): Promise<KnowledgeEntry>;
+  /** Seeds an entry once: a second call with the same pattern and answer changes nothing. */
+  seed(entry: { patternKey: string; question: string; answer: string }, now: Date): Promise<KnowledgeEntry>;
+  get(id: string): Promise<KnowledgeEntry | null>;
+  latestForPattern(patternKey: string): Promise<KnowledgeEntry | null>;
+  /** The latest version of every pattern. */
+  listLatest(): Promise<KnowledgeEntry[]>;
+  history(patternKey: string): Promise<KnowledgeEntry[]>;
+}
+
+export interface InstructionsRepository {
+  current(): Promise<InstructionsVersion | null>;
+  add(
+    text: string,
+    author: Actor | undefined,
+    reviewId: string | undefined,
+    now: Date,
+  ): Promise<InstructionsVersion>;
+  history(limit?: number): Promise<InstructionsVersion[]>;
+}
+
+/** Durable de-duplication of platform deliveries (event ids, interaction ids). */
+export interface DeliveryRepository {
+  /** True the first time a key is claimed; false for every later claim, also after a restart. */
+  claim(key: string, now: Date): Promise<boolean>;
+}
+
+export interface FeedbackStore {
+  interactions: InteractionRepository;
+  feedback: FeedbackRepository;
+  reviews: ReviewRepository;
+  knowledge: KnowledgeRepository;
+  instructions: InstructionsRepository;
+  deliveries: DeliveryRepository;
+}

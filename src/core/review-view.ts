@@ -1,0 +1,63 @@
+import type { FeedbackStore } from './ports.ts';
+import { priorityFor, type ReviewPolicyConfig, suggestedActionFor, windowStats } from './review-policy.ts';
+import type { Feedback, Reason, Review } from './types.ts';
+import type { ReviewView } from './views.ts';
+
+const EXCERPT = 500;
+
+export function excerpt(text: string, max = EXCERPT): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+export function summarizeFeedback(f: Feedback): string {
+  const who = f.userName ?? f.userId;
+  switch (f.kind) {
+    case 'vote': {
+      const reasons = f.reasons.length > 0 ? ` (${f.reasons.join(', ')})` : '';
+      const comment = f.comment ? `: "${excerpt(f.comment, 200)}"` : '';
+      return `${who} voted ${f.value === 'up' ? '👍' : '👎'}${reasons}${comment}`;
+    }
+    case 'rating':
+      return `${who} rated ${f.value}/5`;
+    case 'correction':
+      return `${who} suggested a correction: "${excerpt(f.value, 300)}"`;
+  }
+}
+
+/** Builds what adapters render for a review: window numbers, reasons, corrections, comments. */
+export async function buildReviewView(
+  store: FeedbackStore,
+  review: Review,
+  policy: ReviewPolicyConfig,
+): Promise<ReviewView> {
+  const [related, recent, interaction] = await Promise.all([
+    store.feedback.forReview(review.id),
+    store.feedback.recentForPattern(review.patternKey, policy.window),
+    store.interactions.get(review.interactionId),
+  ]);
+  const stats = windowStats(recent);
+  const reasonCounts: Partial<Record<Reason, number>> = {};
+  for (const f of related) for (const r of f.reasons) reasonCounts[r] = (reasonCounts[r] ?? 0) + 1;
+  const corrections = related
+    .filter((f) => f.kind === 'correction')
+    .map((f) => ({
+      feedbackId: f.id,
+      text: String(f.value),
+      userId: f.userId,
+      userName: f.userName,
+      at: f.updatedAt,
+    }))
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
+  return {
+    review,
+    question: review.question,
+    answerExcerpt: excerpt(interaction?.answer ?? ''),
+    window: { negative: stats.negative, total: stats.total, size: policy.window },
+    reasonCounts,
+    corrections,
+    comments: related.flatMap((f) => (f.comment ? [f.comment] : [])),
+    suggestedAction: suggestedActionFor(related),
+    priority: priorityFor(related.length),
+    related,
+  };
+}

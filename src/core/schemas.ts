@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { HeedError } from './errors.ts';
+import { PLATFORMS, REASONS } from './types.ts';
+
+/** Every limit a user can hit, in one place (adapters show them in their forms). */
+export const LIMITS = {
+  question: 4000,
+  comment: 1000,
+  correction: 4000,
+  instructions: 8000,
+  note: 1000,
+  userId: 128,
+  userName: 256,
+} as const;
+
+/** Ids the store hands out (MongoDB ObjectId hex). Anything else is refused before it reaches a query. */
+export const IdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-character hex id');
+
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+const ActorSchema = z
+  .object({
+    platform: z.enum(PLATFORMS),
+    userId: z.string().min(1).max(LIMITS.userId),
+    name: z.string().max(LIMITS.userName).optional(),
+  })
+  .strict();
+
+const base = {
+  interactionId: IdSchema,
+  platform: z.enum(PLATFORMS),
+  userId: z.string().min(1).max(LIMITS.userId),
+  userName: z.string().max(LIMITS.userName).optional(),
+};
+
+/** The one entry point for every incoming reaction, whatever the platform. */
+export const FeedbackEventSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      ...base,
+      kind: z.literal('vote'),
+      value: z.enum(['up', 'down']),
+      reasons: z.array(z.enum(REASONS)).max(REASONS.length).default([]),
+      comment: z
+        .string()
+        .trim()
+        .max(LIMITS.comment, `must be at most ${LIMITS.comment} characters`)
+        .optional(),
+    })
+    .strict(),
+  z.object({ ...base, kind: z.literal('correction'), value: text(LIMITS.correction) }).strict(),
+  z.object({ ...base, kind: z.literal('rating'), value: z.number().int().min(1).max(5) }).strict(),
+]);
+export type FeedbackEvent = z.output<typeof FeedbackEventSchema>;
+export type FeedbackEventInput = z.input<typeof FeedbackEventSchema>;
+
+export const ResolutionCommandSchema = z.discriminatedUnion('action', [
+  z
+    .object({
+      reviewId: IdSchema,
+      actor: ActorSchema,
+      action: z.literal('apply_correction'),
+      text: text(LIMITS.correction),
+    })
+    .strict(),
+  z
+    .object({
+      reviewId: IdSchema,
+      actor: ActorSchema,
+      action: z.literal('update_instructions'),
+      text: text(LIMITS.instructions),
+    })
+    .strict(),
+  z
+    .object({
+      reviewId: IdSchema,
+      actor: ActorSchema,
+      action: z.literal('dismiss'),
+      note: z.string().trim().max(LIMITS.note).optional(),
+    })
+    .strict(),
+]);
+export type ResolutionCommand = z.output<typeof ResolutionCommandSchema>;
+
+export const QuestionSchema = text(LIMITS.question);
+
+/** Parses with a schema; failures become one HeedError that names the offending fields. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const detail = result.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
+  throw new HeedError('invalid_input', `Invalid ${what}: ${detail}`, { cause: result.error });
+}

@@ -1,0 +1,144 @@
+/** Domain types shared by the core, the store and the adapters. Platform-free. */
+
+export const PLATFORMS = ['slack', 'discord', 'web'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export const REASONS = ['inaccurate', 'outdated', 'incomplete', 'irrelevant', 'unsafe', 'other'] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** Where a question was asked / an answer lives, in platform terms the adapter understands. */
+export interface ConversationRef {
+  platform: Platform;
+  userId: string;
+  userName?: string;
+  channelId?: string;
+  threadId?: string;
+  messageId?: string;
+  teamId?: string;
+  guildId?: string;
+}
+
+/** A knowledge entry (with version) that contributed to an answer. */
+export interface SourceRef {
+  knowledgeId: string;
+  version: number;
+  title?: string;
+}
+
+export interface Interaction {
+  id: string;
+  patternKey: string;
+  question: string;
+  answer: string;
+  ref: ConversationRef;
+  answerer: string;
+  model?: string;
+  sources: SourceRef[];
+  /** True when the answerer failed and the user got a fallback message. */
+  failed: boolean;
+  createdAt: Date;
+}
+
+export type FeedbackKind = 'vote' | 'correction' | 'rating';
+export type Vote = 'up' | 'down';
+
+export type FeedbackValue =
+  | { kind: 'vote'; value: Vote }
+  | { kind: 'rating'; value: number }
+  | { kind: 'correction'; value: string };
+
+export type Feedback = FeedbackValue & {
+  id: string;
+  interactionId: string;
+  patternKey: string;
+  platform: Platform;
+  userId: string;
+  userName?: string;
+  reasons: Reason[];
+  comment?: string;
+  /** The review this feedback raised or joined. */
+  reviewId?: string;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export type ReviewStatus = 'open' | 'resolved' | 'dismissed';
+export type Priority = 'medium' | 'high';
+export type ResolutionAction = 'apply_correction' | 'update_instructions' | 'dismiss';
+
+export interface Actor {
+  platform: Platform;
+  userId: string;
+  name?: string;
+}
+
+/** Where a review thread was posted on one platform. */
+export interface ThreadRef {
+  platform: Platform;
+  channelId: string;
+  messageId: string;
+  threadId?: string;
+}
+
+export interface Resolution {
+  action: ResolutionAction;
+  actor: Actor;
+  at: Date;
+  text?: string;
+  note?: string;
+  knowledgeId?: string;
+  knowledgeVersion?: number;
+  instructionsVersion?: number;
+}
+
+export interface AuditEntry {
+  at: Date;
+  event: 'opened' | 'appended' | 'resolved' | 'dismissed' | 'posted';
+  detail?: string;
+  actor?: Actor;
+}
+
+/**
+ * A review of one query pattern. Related feedback points at it (`Feedback.reviewId`) rather than the
+ * review listing its feedback: appends then never rewrite the review document, which matters on
+ * servers whose updates are not atomic under concurrency (see README, "database limits").
+ */
+export interface Review {
+  id: string;
+  patternKey: string;
+  status: ReviewStatus;
+  /** The interaction that opened the review: its question is the pattern's example. */
+  interactionId: string;
+  question: string;
+  threads: ThreadRef[];
+  resolution?: Resolution;
+  audit: AuditEntry[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface KnowledgeEntry {
+  id: string;
+  patternKey: string;
+  question: string;
+  answer: string;
+  version: number;
+  source: 'seed' | 'correction' | 'manual';
+  sourceFeedbackIds: string[];
+  reviewId?: string;
+  approvedBy?: Actor;
+  createdAt: Date;
+}
+
+export interface InstructionsVersion {
+  version: number;
+  text: string;
+  author?: Actor;
+  reviewId?: string;
+  createdAt: Date;
+}
+
+export interface TimeRange {
+  from: Date;
+  to: Date;
+}

@@ -1,0 +1,57 @@
+import type { Feedback, Priority, Reason, Review } from './types.ts';
+
+/** Everything an adapter needs to render a review thread root; built by the core, rendered by adapters. */
+export interface ReviewView {
+  review: Review;
+  question: string;
+  answerExcerpt: string;
+  /** The trigger window for the pattern: negative items among the last `size` feedback. */
+  window: { negative: number; total: number; size: number };
+  reasonCounts: Partial<Record<Reason, number>>;
+  corrections: CorrectionView[];
+  comments: string[];
+  suggestedAction: string;
+  priority: Priority;
+  /** Feedback that raised or joined the review, newest first. */
+  related: Feedback[];
+}
+
+export interface CorrectionView {
+  feedbackId: string;
+  text: string;
+  userId: string;
+  userName?: string;
+  at: Date;
+}
+
+/** One line of related feedback appended to a review thread. */
+export interface FeedbackItemView {
+  feedback: Feedback;
+  summary: string;
+}
+
+/** The weekly insight digest, as the digest builder produces it and adapters render it. */
+export interface Digest {
+  periodKey: string;
+  from: Date;
+  to: Date;
+  empty: boolean;
+  totals: {
+    feedback: number;
+    up: number;
+    down: number;
+    corrections: number;
+    ratings: number;
+    interactions: number;
+  };
+  positiveRate: number;
+  previousPositiveRate: number | null;
+  /** Positive rate for up to 8 periods, oldest first (null where a period had no votes). */
+  trend: (number | null)[];
+  sparkline: string;
+  byPlatform: { platform: string; feedback: number; positiveRate: number }[];
+  commonIssues: { representative: string; frequency: number; samples: string[] }[];
+  corrections: { question: string; text: string; userName?: string; status: 'pending' | 'approved' }[];
+  opportunities: { description: string; score: number }[];
+  reviewStats: { opened: number; resolved: number; open: number; medianHoursToResolve: number | null };
+}

@@ -1,0 +1,35 @@
+import type { Db, IndexDescription } from 'mongodb';
+
+/** Every collection and the indexes its queries need. createIndexes is idempotent, so this runs at each start. */
+export const INDEXES: Record<string, IndexDescription[]> = {
+  interactions: [{ key: { patternKey: 1, createdAt: -1 } }, { key: { createdAt: 1 } }],
+  feedback: [
+    { key: { interactionId: 1, userId: 1, kind: 1 }, unique: true, name: 'one_vote_per_user_kind' },
+    { key: { patternKey: 1, updatedAt: -1 } },
+    { key: { reviewId: 1 } },
+    { key: { createdAt: 1 } },
+  ],
+  reviews: [
+    { key: { openKey: 1 }, unique: true, name: 'one_open_review_per_pattern' },
+    { key: { status: 1, updatedAt: -1 } },
+    { key: { createdAt: 1 } },
+  ],
+  resolutions: [],
+  knowledge: [{ key: { patternKey: 1, version: -1 }, unique: true, name: 'one_version_per_pattern' }],
+  instructions: [{ key: { version: -1 }, unique: true, name: 'one_instructions_version' }],
+  deliveries: [{ key: { at: 1 } }],
+  digests: [{ key: { periodKey: 1, channel: 1 }, unique: true, name: 'one_digest_per_period_channel' }],
+  locks: [{ key: { expiresAt: 1 } }],
+};
+
+export async function ensureIndexes(db: Db, extra: Record<string, IndexDescription[]> = {}): Promise<void> {
+  const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
+  for (const [name, indexes] of Object.entries({ ...INDEXES, ...extra })) {
+    if (!existing.has(name)) await db.createCollection(name).catch(ignoreExists);
+    if (indexes.length > 0) await db.collection(name).createIndexes(indexes);
+  }
+}
+
+function ignoreExists(err: unknown): void {
+  if ((err as { codeName?: string }).codeName !== 'NamespaceExists') throw err;
+}

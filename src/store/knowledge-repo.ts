@@ -1,0 +1,49 @@
+import type { Collection, Db, Document } from 'mongodb';
+import type { KnowledgeRepository } from '../core/ports.ts';
+import type { KnowledgeEntry } from '../core/types.ts';
+import { fromDoc, oid, retryOnDuplicate } from './docs.ts';
+
+/** Versioned per pattern: a unique (patternKey, version) index makes concurrent approvals take turns. */
+export function createKnowledgeRepository(db: Db): KnowledgeRepository {
+  const col: Collection = db.collection('knowledge');
+  const toEntry = (d: Document) => fromDoc<KnowledgeEntry>(d as never);
+  const latest = (patternKey: string) => col.find({ patternKey }).sort({ version: -1 }).limit(1).next();
+  const repo: KnowledgeRepository = {
+    add(entry, now) {
+      return retryOnDuplicate(async () => {
+        const version = ((await latest(entry.patternKey))?.version ?? 0) + 1;
+        const doc = { ...entry, version, createdAt: now };
+        const { insertedId } = await col.insertOne(doc);
+        return toEntry({ _id: insertedId, ...doc });
+      });
+    },
+    async seed(entry, now) {
+      const existing = await col.findOne({
+        patternKey: entry.patternKey,
+        answer: entry.answer,
+        source: 'seed',
+      });
+      if (existing) return toEntry(existing);
+      return repo.add({ ...entry, source: 'seed', sourceFeedbackIds: [] }, now);
+    },
+    async get(id) {
+      const doc = await col.findOne({ _id: oid(id) });
+      return doc ? toEntry(doc) : null;
+    },
+    async latestForPattern(patternKey) {
+      const doc = await latest(patternKey);
+      return doc ? toEntry(doc) : null;
+    },
+    async listLatest() {
+      // Newest version first, then keep the first seen per pattern (no $first accumulator on the embedded server).
+      const docs = await col.find({}).sort({ patternKey: 1, version: -1 }).toArray();
+      const seen = new Set<string>();
+      return docs.filter((d) => !seen.has(d.patternKey) && seen.add(d.patternKey)).map(toEntry);
+    },
+    async history(patternKey) {
+      const docs = await col.find({ patternKey }).sort({ version: -1 }).toArray();
+      return docs.map(toEntry);
+    },
+  };
+  return repo;
+}

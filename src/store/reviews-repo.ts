@@ -1,0 +1,98 @@
+import { type Collection, type Db, type Document, ObjectId } from 'mongodb';
+import type { ReviewRepository } from '../core/ports.ts';
+import type { Review } from '../core/types.ts';
+import { fromDoc, isDuplicateKey, oid } from './docs.ts';
+
+/**
+ * Rules carried by unique indexes, because only inserts are atomic on every supported server:
+ * - `openKey` equals the pattern key while a review is open (becomes `closed:<id>` afterwards), so a
+ *   second concurrent open fails with a duplicate key and joins the first;
+ * - a resolution is claimed by inserting `{ _id: reviewId }` into `resolutions`: one winner.
+ */
+export function createReviewRepository(db: Db): ReviewRepository {
+  const col: Collection = db.collection('reviews');
+  const claims: Collection<{ _id: string }> = db.collection('resolutions');
+  const toReview = (d: Document): Review => {
+    const review = fromDoc<Review>(d as never, ['openKey']);
+    // The embedded server may drop empty arrays written on insert; read them back as empty.
+    return { ...review, threads: review.threads ?? [], audit: review.audit ?? [] };
+  };
+  const findOpen = async (patternKey: string) => {
+    const doc = await col.findOne({ openKey: patternKey });
+    return doc ? toReview(doc) : null;
+  };
+  return {
+    async openOrJoin(init, now) {
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const open = await findOpen(init.patternKey);
+        if (open) return { review: open, created: false };
+        const doc = {
+          _id: new ObjectId(),
+          ...init,
+          openKey: init.patternKey,
+          status: 'open',
+          threads: [],
+          audit: [{ at: now, event: 'opened' }],
+          createdAt: now,
+          updatedAt: now,
+        };
+        try {
+          await col.insertOne(doc);
+          return { review: toReview(doc), created: true };
+        } catch (err) {
+          if (!isDuplicateKey(err)) throw err;
+        }
+      }
+      throw new Error(`could not open or join a review for pattern ${init.patternKey}`);
+    },
+    async get(id) {
+      const doc = await col.findOne({ _id: oid(id) });
+      return doc ? toReview(doc) : null;
+    },
+    findOpen,
+    async list({ status, limit = 50 }) {
+      const docs = await col
+        .find(status ? { status } : {})
+        .sort({ updatedAt: -1 })
+        .limit(limit)
+        .toArray();
+      return docs.map(toReview);
+    },
+    async inRange(range) {
+      const docs = await col.find({ createdAt: { $gte: range.from, $lt: range.to } }).toArray();
+      return docs.map(toReview);
+    },
+    async addThread(id, thread) {
+      await col.updateOne({ _id: oid(id) }, {
+        $push: { threads: thread, audit: { at: new Date(), event: 'posted', detail: thread.platform } },
+      } as Document);
+    },
+    async resolve(id, resolution) {
+      try {
+        await claims.insertOne({ _id: id, ...resolution });
+      } catch (err) {
+        if (isDuplicateKey(err)) return null;
+        throw err;
+      }
+      const status = resolution.action === 'dismiss' ? 'dismissed' : 'resolved';
+      const doc = await col.findOneAndUpdate(
+        { _id: oid(id) },
+        {
+          $set: { status, resolution, openKey: `closed:${id}`, updatedAt: resolution.at },
+          $push: { audit: { at: resolution.at, event: status, actor: resolution.actor } } as Document,
+        },
+        { returnDocument: 'after' },
+      );
+      return doc ? toReview(doc) : null;
+    },
+    async annotateResolution(id, resolution) {
+      await claims.updateOne({ _id: id }, { $set: { ...resolution } });
+      const doc = await col.findOneAndUpdate(
+        { _id: oid(id) },
+        { $set: { resolution } },
+        { returnDocument: 'after' },
+      );
+      return doc ? toReview(doc) : null;
+    },
+  };
+}

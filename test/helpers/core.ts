@@ -1,0 +1,28 @@
+import { FeedbackCore } from '../../src/core/feedback-core.ts';
+import type { Answerer } from '../../src/core/ports.ts';
+import type { ReviewPolicyConfig } from '../../src/core/review-policy.ts';
+import type { ConversationRef } from '../../src/core/types.ts';
+import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
+import { fixedAnswerer, ManualClock, memoryLogger } from './fakes.ts';
+import { RecordingPlatform } from './recording-platform.ts';
+
+/** A real core over the real store with a recording platform and a hand-driven clock. */
+export function makeCore(
+  store: MongoFeedbackStore,
+  opts: { answerer?: Answerer; policy?: ReviewPolicyConfig } = {},
+) {
+  const clock = new ManualClock();
+  const logger = memoryLogger();
+  const core = new FeedbackCore({
+    store,
+    answerer: opts.answerer ?? fixedAnswerer(),
+    clock,
+    logger,
+    policy: opts.policy,
+  });
+  const platform = new RecordingPlatform('slack');
+  core.attachPlatform(platform);
+  return { core, clock, logger, platform };
+}
+
+export const asker = (userId = 'U-ASK'): ConversationRef => ({ platform: 'slack', userId, channelId: 'C1' });

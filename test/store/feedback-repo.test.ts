@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { FeedbackWrite } from '../../src/core/ports.ts';
+import { openTestStore } from '../helpers/db.ts';
+
+const store = await openTestStore('feedback');
+const t0 = new Date('2026-11-02T10:00:00Z');
+const vote = (over: Partial<FeedbackWrite> = {}): FeedbackWrite =>
+  ({
+    interactionId: 'a'.repeat(24),
+    patternKey: 'p',
+    platform: 'slack',
+    userId: 'U1',
+    reasons: [],
+    kind: 'vote',
+    value: 'down',
+    ...over,
+  }) as FeedbackWrite;
+
+describe('feedback repository (real database)', () => {
+  it('tells created, unchanged and updated apart and keeps one row per interaction+user+kind', async () => {
+    expect((await store.feedback.upsert(vote(), t0)).status).toBe('created');
+    expect((await store.feedback.upsert(vote(), t0)).status).toBe('unchanged');
+    const changed = await store.feedback.upsert(vote({ value: 'up' }), t0);
+    expect(changed.status).toBe('updated');
+    expect(changed.feedback.value).toBe('up');
+    expect(await store.feedback.countForInteraction('a'.repeat(24))).toBe(1);
+  });
+
+  it('counts concurrent identical deliveries once', async () => {
+    const f = vote({ interactionId: 'b'.repeat(24) });
+    const results = await Promise.all(Array.from({ length: 8 }, () => store.feedback.upsert(f, t0)));
+    expect(results.filter((r) => r.status === 'created')).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'unchanged')).toHaveLength(7);
+    expect(await store.feedback.countForInteraction('b'.repeat(24))).toBe(1);
+  });
+
+  it('the database itself refuses a second row for the same interaction+user+kind', async () => {
+    const doc = { interactionId: 'c'.repeat(24), userId: 'U9', kind: 'vote', value: 'up' };
+    await store.db.collection('feedback').insertOne({ ...doc });
+    await expect(store.db.collection('feedback').insertOne({ ...doc })).rejects.toMatchObject({
+      code: 11000,
+    });
+  });
+
+  it('stores operator-looking text literally', async () => {
+    const f = vote({ interactionId: 'd'.repeat(24), comment: '{"$gt": ""}', reasons: ['other'] });
+    const { feedback } = await store.feedback.upsert(f, t0);
+    expect(feedback.comment).toBe('{"$gt": ""}');
+    const raw = await store.db.collection('feedback').findOne({ interactionId: 'd'.repeat(24) });
+    expect(raw?.comment).toBe('{"$gt": ""}');
+  });
+});
