@@ -9,6 +9,7 @@ import type { Resolution, Review } from './types.ts';
  */
 export async function resolveReview(store: FeedbackStore, raw: unknown, now: Date): Promise<Review> {
   const cmd = parseOrThrow(ResolutionCommandSchema, raw, 'resolution');
+  if (!cmd.actor.isModerator) throw new HeedError('forbidden', 'Only moderators can resolve reviews.');
   const review = await store.reviews.get(cmd.reviewId);
   if (!review) throw new HeedError('not_found', 'That review does not exist.');
   if (review.status !== 'open') throw alreadyClosed(review);

@@ -24,6 +24,8 @@ const ActorSchema = z
     platform: z.enum(PLATFORMS),
     userId: z.string().min(1).max(LIMITS.userId),
     name: z.string().max(LIMITS.userName).optional(),
+    /** Decided by the adapter from platform facts (channel membership, role, permission); enforced by the core. */
+    isModerator: z.boolean(),
   })
   .strict();
 

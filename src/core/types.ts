@@ -70,6 +70,7 @@ export interface Actor {
   platform: Platform;
   userId: string;
   name?: string;
+  isModerator?: boolean;
 }
 
 /** Where a review thread was posted on one platform. */

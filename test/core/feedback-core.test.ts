@@ -137,7 +137,7 @@ describe('FeedbackCore against the real database', () => {
       value: '9-17 CET',
     });
     clock.advance(60_000);
-    const actor = { platform: 'slack' as const, userId: 'MOD1', name: 'Mo' };
+    const actor = { platform: 'slack' as const, userId: 'MOD1', name: 'Mo', isModerator: true };
     const view = await core.resolveReview({
       reviewId: out.review!.id,
       actor,
