@@ -188,9 +188,16 @@ describe('FeedbackCore against the real database', () => {
     await expect(
       core.resolveReview({ reviewId: out.review!.id, action: 'update_instructions', text: 'x' }),
     ).rejects.toBeInstanceOf(HeedError);
+    await expect(
+      core.resolveReview({
+        reviewId: out.review!.id,
+        actor: { platform: 'slack', userId: 'N', isModerator: false },
+        action: 'dismiss',
+      }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     await core.resolveReview({
       reviewId: out.review!.id,
-      actor: { platform: 'slack', userId: 'M' },
+      actor: { platform: 'slack', userId: 'M', isModerator: true },
       action: 'update_instructions',
       text: 'Be concise.',
     });
