@@ -26,8 +26,21 @@ export async function ensureIndexes(db: Db, extra: Record<string, IndexDescripti
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   for (const [name, indexes] of Object.entries({ ...INDEXES, ...extra })) {
     if (!existing.has(name)) await db.createCollection(name).catch(ignoreExists);
-    if (indexes.length > 0) await db.collection(name).createIndexes(indexes);
+    const have = new Set((await db.collection(name).indexes()).map((ix) => ix.name));
+    // One index per call, skipping existing ones: FerretDB 1.24 panics on a createIndexes call that
+    // mixes existing and new indexes.
+    for (const ix of indexes) {
+      const indexName = ix.name ?? defaultIndexName(ix.key as Record<string, number>);
+      if (!have.has(indexName)) await db.collection(name).createIndexes([{ ...ix, name: indexName }]);
+    }
   }
+}
+
+/** MongoDB's default index name: `field_1_other_-1`. */
+export function defaultIndexName(key: Record<string, number>): string {
+  return Object.entries(key)
+    .map(([field, dir]) => `${field}_${dir}`)
+    .join('_');
 }
 
 function ignoreExists(err: unknown): void {
