@@ -124,6 +124,8 @@ export interface KnowledgeRepository {
   /** The latest version of every pattern. */
   listLatest(): Promise<KnowledgeEntry[]>;
   history(patternKey: string): Promise<KnowledgeEntry[]>;
+  /** Changes whenever an entry is added anywhere (entries are append-only): a cheap freshness check. */
+  signature(): Promise<string>;
 }
 
 export interface InstructionsRepository {

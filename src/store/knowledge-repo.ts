@@ -40,6 +40,17 @@ export function createKnowledgeRepository(db: Db): KnowledgeRepository {
       const seen = new Set<string>();
       return docs.filter((d) => !seen.has(d.patternKey) && seen.add(d.patternKey)).map(toEntry);
     },
+    async signature() {
+      const [count, newest] = await Promise.all([
+        col.countDocuments({}),
+        col
+          .find({}, { projection: { _id: 1 } })
+          .sort({ _id: -1 })
+          .limit(1)
+          .next(),
+      ]);
+      return `${count}:${newest ? String(newest._id) : '-'}`;
+    },
     async history(patternKey) {
       const docs = await col.find({ patternKey }).sort({ version: -1 }).toArray();
       return docs.map(toEntry);
