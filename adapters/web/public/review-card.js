@@ -1,0 +1,190 @@
+import { api, identity } from './api.js';
+import { clear, formatTime, h, setPressed, toast } from './dom.js';
+
+const ACTIONS = {
+  apply_correction: {
+    tab: 'Apply correction',
+    label: 'Corrected answer for the knowledge base',
+    go: 'Apply correction',
+  },
+  update_instructions: {
+    tab: 'Update instructions',
+    label: "The assistant's instructions",
+    go: 'Save instructions',
+  },
+  dismiss: { tab: 'Dismiss', label: 'Note (optional)', go: 'Dismiss review' },
+};
+const drafts = new Map(); // `${reviewId}:${action}` → text being edited, kept across live refreshes
+const openTab = new Map(); // reviewId → action whose form is shown
+/** A review as moderators see it: the evidence, then the actions (or the resolution once closed). */
+export function reviewCard(view, ctx) {
+  const { review } = view;
+  const reasons = Object.entries(view.reasonCounts ?? {});
+  return h(
+    'article',
+    {
+      class: 'review',
+      'data-review-id': review.id,
+      'data-status': review.status,
+      'data-priority': view.priority,
+      'aria-label': `Review: ${review.question}`,
+    },
+    h(
+      'div',
+      { class: 'review-head' },
+      h('h3', { class: 'review-q', text: review.question }),
+      h(
+        'div',
+        { class: 'badges' },
+        h('span', { class: `badge badge-${view.priority}`, text: `${view.priority} priority` }),
+        review.status !== 'open' && h('span', { class: 'badge badge-resolved', text: review.status }),
+      ),
+    ),
+    h('div', {
+      class: 'stat-line',
+      text: `${view.window.negative} of the last ${view.window.total} reactions negative · ${view.related.length} related · suggested: ${view.suggestedAction}`,
+    }),
+    view.answerExcerpt && h('blockquote', { class: 'excerpt', text: view.answerExcerpt }),
+    reasons.length > 0 &&
+      h(
+        'div',
+        { class: 'chips', 'aria-label': 'Reasons given' },
+        reasons.map(([r, n]) => h('span', { class: 'badge', text: `${r} × ${n}` })),
+      ),
+    view.corrections.length > 0 &&
+      h('div', {}, h('strong', { text: 'Latest correction: ' }), view.corrections[0].text),
+    h(
+      'details',
+      { open: review.status === 'open' },
+      h('summary', { text: `Related feedback (${view.related.length})` }),
+      h(
+        'ul',
+        { class: 'related' },
+        view.related.map((f) =>
+          h('li', {}, f.summary, h('time', { datetime: f.updatedAt, text: formatTime(f.updatedAt) })),
+        ),
+      ),
+    ),
+    review.status === 'open' ? actions(view, ctx) : resolution(review),
+  );
+}
+
+function resolution(review) {
+  const r = review.resolution;
+  if (!r) return null;
+  const who = r.actor?.name ?? r.actor?.userId ?? 'someone';
+  const what = {
+    apply_correction: 'applied a correction',
+    update_instructions: 'updated the instructions',
+    dismiss: 'dismissed it',
+  }[r.action];
+  const version = r.knowledgeVersion
+    ? ` (knowledge v${r.knowledgeVersion})`
+    : r.instructionsVersion
+      ? ` (instructions v${r.instructionsVersion})`
+      : '';
+  return h(
+    'div',
+    { class: 'resolution' },
+    h('div', { text: `${who} ${what}${version} · ${formatTime(r.at)}` }),
+    (r.text || r.note) && h('div', { text: r.text ?? r.note }),
+  );
+}
+
+function actions(view, ctx) {
+  const id = view.review.id;
+  const formBox = h('div');
+  const tabs = Object.entries(ACTIONS).map(([action, a]) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn btn-ghost',
+        'aria-pressed': 'false',
+        'aria-label': `${a.tab} for this review`,
+        'data-action': action,
+        onclick: () => show(action),
+      },
+      a.tab,
+    ),
+  );
+  function show(action) {
+    openTab.set(id, action);
+    for (const t of tabs) setPressed(t, t.dataset.action === action);
+    clear(formBox, actionForm(view, action, ctx));
+    formBox.querySelector('textarea, input')?.focus();
+  }
+  const card = h(
+    'div',
+    { class: 'actions' },
+    h('div', { class: 'action-tabs', role: 'group', 'aria-label': 'Resolve this review' }, tabs),
+    formBox,
+  );
+  const initial = openTab.get(id) ?? 'apply_correction';
+  for (const t of tabs) setPressed(t, t.dataset.action === initial);
+  formBox.append(actionForm(view, initial, ctx));
+  return card;
+}
+
+function prefill(view, action, ctx) {
+  if (action === 'apply_correction') return view.corrections[0]?.text ?? '';
+  if (action === 'update_instructions') return ctx.instructions;
+  return '';
+}
+
+function actionForm(view, action, ctx) {
+  const id = view.review.id;
+  const key = `${id}:${action}`;
+  const meta = ACTIONS[action];
+  const input =
+    action === 'dismiss'
+      ? h('input', { maxlength: 1000 })
+      : h('textarea', {
+          rows: action === 'update_instructions' ? 5 : 3,
+          maxlength: action === 'update_instructions' ? 8000 : 4000,
+        });
+  input.value = drafts.get(key) ?? prefill(view, action, ctx);
+  input.addEventListener('input', () => drafts.set(key, input.value));
+  const error = h('div', { class: 'form-error', role: 'alert' });
+  const go = h(
+    'button',
+    {
+      type: 'submit',
+      class: action === 'dismiss' ? 'btn btn-danger' : 'btn btn-primary',
+      'aria-label': `${meta.go}: ${view.review.question}`,
+    },
+    meta.go,
+  );
+  const form = h(
+    'form',
+    { class: 'panel' },
+    h('label', { class: 'field' }, meta.label, input),
+    h('div', { class: 'panel-actions' }, go),
+    error,
+  );
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    error.textContent = '';
+    go.disabled = true;
+    const user = identity.user();
+    const text = input.value;
+    const body = {
+      action,
+      ...user,
+      isModerator: identity.moderator,
+      ...(action === 'dismiss' ? { note: text } : { text }),
+    };
+    try {
+      await api(`/api/reviews/${encodeURIComponent(id)}/resolve`, { method: 'POST', body });
+      drafts.delete(key);
+      toast(`Review resolved: ${meta.go.toLowerCase()}.`);
+      document.dispatchEvent(new CustomEvent('heed:resolved'));
+      await ctx.onResolved();
+    } catch (err) {
+      error.textContent =
+        err.status === 403 ? `${err.message} Turn on the Moderator switch to act as one.` : err.message;
+      go.disabled = false;
+    }
+  });
+  return form;
+}
