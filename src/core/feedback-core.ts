@@ -100,19 +100,22 @@ export class FeedbackCore {
     // Negative feedback on a pattern already under review is related to it, whatever the window says.
     const joinsOpen = (await this.store.reviews.findOpen(interaction.patternKey)) !== null;
     if (!joinsOpen && !shouldReview(result.feedback, recent, this.policy)) return result;
-    const review = await this.raiseReview(interaction, result.feedback);
+    const review = await this.raiseReview(interaction, result.feedback, recent);
     return { ...result, feedback: { ...result.feedback, reviewId: review.id }, review };
   }
 
   private async raiseReview(
     interaction: Interaction,
     trigger: Feedback,
+    recent: readonly Feedback[],
   ): Promise<{ id: string; created: boolean }> {
     const { review, created } = await this.store.reviews.openOrJoin(
       { patternKey: interaction.patternKey, interactionId: interaction.id, question: interaction.question },
       this.clock.now(),
     );
-    await this.store.feedback.linkToReview(trigger.id, review.id);
+    // The window's earlier negative feedback that no review holds yet is what made this one count.
+    const related = [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)];
+    await Promise.all(related.map((f) => this.store.feedback.linkToReview(f.id, review.id)));
     const view = await buildReviewView(this.store, review, this.policy);
     if (created) await this.postReview(view, trigger);
     else await this.appendToReview(view, trigger);

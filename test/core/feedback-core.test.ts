@@ -38,7 +38,7 @@ describe('FeedbackCore against the real database', () => {
     expect(appended).toHaveLength(1);
     expect(appended[0]!.item.summary).toContain('U4 voted 👎');
     const view = await core.getReviewView(third.review!.id);
-    expect(view.related.map((f) => f.userId).sort()).toEqual(['U3', 'U4']);
+    expect(view.related.map((f) => f.userId).sort()).toEqual(['U2', 'U3', 'U4']);
     expect(view.window).toEqual({ negative: 3, total: 4, size: 10 });
     expect(view.suggestedAction).toBe(SUGGESTED_ACTIONS.instructions);
     expect(view.review.threads).toHaveLength(1);
@@ -96,9 +96,11 @@ describe('FeedbackCore against the real database', () => {
   it('priority turns high when more than 5 related feedback items back a review', async () => {
     const i = await core.answer('How long is shipping?', asker());
     let id = '';
-    for (let u = 1; u <= 6; u++) id = (await down(i.id, `S${u}`)).review?.id ?? id;
-    expect((await core.getReviewView(id)).priority).toBe('medium'); // 4 related (first two were below min samples)
-    for (let u = 7; u <= 8; u++) await down(i.id, `S${u}`);
+    for (let u = 1; u <= 5; u++) id = (await down(i.id, `S${u}`)).review?.id ?? id;
+    // The review opened at the third 👎 and took the two earlier ones with it.
+    expect((await core.getReviewView(id)).related).toHaveLength(5);
+    expect((await core.getReviewView(id)).priority).toBe('medium');
+    await down(i.id, 'S6');
     expect((await core.getReviewView(id)).priority).toBe('high');
   });
 
