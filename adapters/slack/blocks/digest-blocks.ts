@@ -1,0 +1,91 @@
+import type { Digest } from '../../../src/core/views.ts';
+import type { SlackMessage } from './answer-blocks.ts';
+import { clip, escapeMrkdwn, type KnownBlock, plain, SLACK_LIMITS, section } from './text.ts';
+
+const LIST_MAX = 8;
+const pct = (rate: number) => `${Math.round(rate * 100)}%`;
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A titled bullet list kept within one section: items that do not fit are counted, never dropped silently. */
+function listSection(title: string, items: string[]): KnownBlock[] {
+  if (items.length === 0) return [];
+  const limit = SLACK_LIMITS.sectionText - 60;
+  let text = `*${title}*`;
+  let shown = 0;
+  for (const item of items.slice(0, LIST_MAX)) {
+    if (text.length + item.length + 1 > limit) break;
+    text += `\n${item}`;
+    shown += 1;
+  }
+  if (shown < items.length) text += `\n_…and ${items.length - shown} more_`;
+  return [section(text)];
+}
+
+function trendLine(d: Digest): string {
+  const prev = d.previousPositiveRate;
+  const delta =
+    prev === null
+      ? 'no previous period'
+      : `${d.positiveRate >= prev ? '▲' : '▼'} ${Math.abs(Math.round((d.positiveRate - prev) * 100))} pts vs ${pct(prev)}`;
+  return `*Positive rate:* ${pct(d.positiveRate)} (${delta})\n*Trend:* ${escapeMrkdwn(d.sparkline || '—')}`;
+}
+
+/** The weekly insight digest as Block Kit, within Slack's limits (≤ 50 blocks, sections ≤ 3000). */
+export function digestMessage(d: Digest): SlackMessage {
+  const title = `📊 heed digest · ${day(d.from)} – ${day(d.to)}`;
+  const blocks: KnownBlock[] = [{ type: 'header', text: plain(title) }];
+  if (d.empty) {
+    blocks.push(section('No feedback was recorded in this period.'));
+  } else {
+    const t = d.totals;
+    blocks.push({
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*Answers*\n${t.interactions}` },
+        { type: 'mrkdwn', text: `*Feedback*\n${t.feedback}` },
+        { type: 'mrkdwn', text: `*👍 / 👎*\n${t.up} / ${t.down}` },
+        { type: 'mrkdwn', text: `*Corrections · ratings*\n${t.corrections} · ${t.ratings}` },
+      ],
+    });
+    blocks.push(section(trendLine(d)));
+    blocks.push(
+      ...listSection(
+        'By platform',
+        d.byPlatform.map(
+          (p) => `• ${escapeMrkdwn(p.platform)}: ${p.feedback} feedback, ${pct(p.positiveRate)} positive`,
+        ),
+      ),
+      ...listSection(
+        'Common issues',
+        d.commonIssues.map(
+          (i) =>
+            `• ${escapeMrkdwn(clip(i.representative, 200))} — ${i.frequency}×${i.samples[0] ? ` (e.g. “${escapeMrkdwn(clip(i.samples[0], 120))}”)` : ''}`,
+        ),
+      ),
+      ...listSection(
+        'Corrections',
+        d.corrections.map(
+          (c) =>
+            `• ${escapeMrkdwn(clip(c.question, 120))} → ${escapeMrkdwn(clip(c.text, 200))}${c.userName ? ` — ${escapeMrkdwn(c.userName)}` : ''} _(${c.status})_`,
+        ),
+      ),
+      ...listSection(
+        'Opportunities',
+        d.opportunities.map((o) => `• ${escapeMrkdwn(clip(o.description, 250))}`),
+      ),
+    );
+  }
+  const r = d.reviewStats;
+  const median = r.medianHoursToResolve === null ? '—' : `${r.medianHoursToResolve.toFixed(1)} h`;
+  blocks.push({
+    type: 'context',
+    elements: [
+      {
+        type: 'mrkdwn',
+        text: `Reviews: ${r.opened} opened · ${r.resolved} resolved · ${r.open} open · median time to resolve ${median} · period ${escapeMrkdwn(d.periodKey)}`,
+      },
+    ],
+  });
+  const summary = d.empty ? 'no feedback' : `${d.totals.feedback} feedback, ${pct(d.positiveRate)} positive`;
+  return { text: `${title}: ${summary}`, blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
+}

@@ -1,0 +1,132 @@
+import type { Resolution } from '../../../src/core/types.ts';
+import type { FeedbackItemView, ReviewView } from '../../../src/core/views.ts';
+import { reviewActionId } from '../ids.ts';
+import type { SlackMessage } from './answer-blocks.ts';
+import { clip, escapeMrkdwn, type KnownBlock, plain, section, textSections, who } from './text.ts';
+
+const SHOWN = 5;
+
+function facts(view: ReviewView): KnownBlock {
+  const reasons = Object.entries(view.reasonCounts)
+    .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0))
+    .map(([r, n]) => `${r} ×${n}`)
+    .join(', ');
+  const { negative, total, size } = view.window;
+  return {
+    type: 'section',
+    fields: [
+      { type: 'mrkdwn', text: `*Negative feedback*\n${negative} of the last ${total} (window ${size})` },
+      { type: 'mrkdwn', text: `*Reasons*\n${reasons || '—'}` },
+      { type: 'mrkdwn', text: `*Related feedback*\n${view.related.length}` },
+      { type: 'mrkdwn', text: `*Suggested action*\n${escapeMrkdwn(view.suggestedAction)}` },
+    ],
+  };
+}
+
+function listed(title: string, items: string[], more: number): KnownBlock[] {
+  if (items.length === 0) return [];
+  const tail = more > 0 ? `\n_…and ${more} more in the thread_` : '';
+  return [section(`*${title}*\n${items.join('\n')}${tail}`)];
+}
+
+function body(view: ReviewView): KnownBlock[] {
+  const corrections = view.corrections
+    .slice(0, SHOWN)
+    .map((c) => `• ${who(c.userId, c.userName)}: ${escapeMrkdwn(clip(c.text, 400))}`);
+  const comments = view.comments.slice(0, SHOWN).map((c) => `• ${escapeMrkdwn(clip(c, 200))}`);
+  return [
+    ...textSections(view.question, '*Question:* '),
+    ...textSections(view.answerExcerpt, '*Answer (excerpt):* '),
+    facts(view),
+    ...listed('Corrections', corrections, view.corrections.length - corrections.length),
+    ...listed('Comments', comments, view.comments.length - comments.length),
+  ];
+}
+
+const footer = (view: ReviewView): KnownBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: `heed review \`${view.review.id}\`` }],
+});
+
+/** The thread root posted in the moderators' channel while a review is open. */
+export function reviewRootMessage(view: ReviewView): SlackMessage {
+  const priority = view.priority === 'high' ? '🔴 high' : '🟡 medium';
+  const rid = view.review.id;
+  return {
+    text: `Review needed (${view.priority} priority): ${clip(view.question, 200)}`,
+    blocks: [
+      { type: 'header', text: plain(`🔎 Review needed · ${priority} priority`) },
+      ...body(view),
+      {
+        type: 'actions',
+        block_id: 'heed_review',
+        elements: [
+          {
+            type: 'button',
+            action_id: reviewActionId('apply_correction'),
+            text: plain('Apply correction'),
+            style: 'primary',
+            value: rid,
+          },
+          {
+            type: 'button',
+            action_id: reviewActionId('update_instructions'),
+            text: plain('Update instructions'),
+            value: rid,
+          },
+          { type: 'button', action_id: reviewActionId('dismiss'), text: plain('Dismiss'), value: rid },
+        ],
+      },
+      footer(view),
+    ],
+  };
+}
+
+/** What was done, in one line ("applied the correction to the knowledge base (version 2)"). */
+export function outcomeText(resolution: Resolution): string {
+  const by = who(resolution.actor.userId, resolution.actor.name, resolution.actor.platform);
+  switch (resolution.action) {
+    case 'apply_correction':
+      return `✅ ${by} applied the correction to the knowledge base${resolution.knowledgeVersion ? ` (version ${resolution.knowledgeVersion})` : ''}.`;
+    case 'update_instructions':
+      return `✅ ${by} updated the assistant's instructions${resolution.instructionsVersion ? ` (version ${resolution.instructionsVersion})` : ''}.`;
+    case 'dismiss':
+      return `🚫 ${by} dismissed this review${resolution.note ? `: ${escapeMrkdwn(clip(resolution.note, 1000))}` : '.'}`;
+  }
+}
+
+/** The root after resolution: same facts, outcome and who, no buttons. */
+export function resolvedRootMessage(view: ReviewView): SlackMessage {
+  const r = view.review.resolution;
+  const outcome = r ? outcomeText(r) : `Review ${view.review.status}.`;
+  const title = view.review.status === 'dismissed' ? '🚫 Review dismissed' : '✅ Review resolved';
+  return {
+    text: `${title}: ${clip(view.question, 200)}`,
+    blocks: [{ type: 'header', text: plain(title) }, section(outcome), ...body(view), footer(view)],
+  };
+}
+
+/** A thread reply for feedback that joined the open review. */
+export function appendMessage(view: ReviewView, item: FeedbackItemView): SlackMessage {
+  const { negative, total } = view.window;
+  return {
+    text: clip(item.summary, 300),
+    blocks: [
+      ...textSections(item.summary, '➕ '),
+      {
+        type: 'context',
+        elements: [
+          {
+            type: 'mrkdwn',
+            text: `Now ${negative} negative of the last ${total} · ${view.related.length} related`,
+          },
+        ],
+      },
+    ],
+  };
+}
+
+export function outcomeReply(view: ReviewView): SlackMessage {
+  const text = view.review.resolution ? outcomeText(view.review.resolution) : `Review ${view.review.status}.`;
+  return { text: clip(text, 300), blocks: [section(text)] };
+}

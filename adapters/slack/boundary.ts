@@ -1,0 +1,72 @@
+import type { webApi } from '@slack/bolt';
+import { isUserFacing } from '../../src/core/errors.ts';
+import type { Logger } from '../../src/core/ports.ts';
+import type { KnownBlock } from './blocks/text.ts';
+import { errorContext, userMessageFor } from './slack-errors.ts';
+
+export interface Recipient {
+  userId: string;
+  channelId?: string;
+  threadTs?: string;
+}
+
+/**
+ * Tells one person something only they see: an ephemeral message where they are, else a DM. A failure
+ * here is logged and swallowed: the reply is a courtesy, the recorded data stands.
+ */
+export async function tellUser(
+  client: webApi.WebClient,
+  logger: Logger,
+  to: Recipient,
+  text: string,
+  blocks?: KnownBlock[],
+): Promise<void> {
+  if (to.channelId) {
+    try {
+      await client.chat.postEphemeral({
+        channel: to.channelId,
+        user: to.userId,
+        text,
+        ...(blocks ? { blocks } : {}),
+        ...(to.threadTs ? { thread_ts: to.threadTs } : {}),
+      });
+      return;
+    } catch (err) {
+      logger.warn({ ...errorContext(err), channel: to.channelId, user: to.userId }, 'ephemeral reply failed');
+    }
+  }
+  try {
+    await client.chat.postMessage({ channel: to.userId, text, ...(blocks ? { blocks } : {}) });
+  } catch (err) {
+    logger.warn({ ...errorContext(err), user: to.userId }, 'direct-message reply failed');
+  }
+}
+
+/**
+ * The one place where a Slack handler's failure is caught: logged with context (never tokens), the user
+ * told clearly where possible, and the process kept alive.
+ */
+export async function atBoundary(
+  logger: Logger,
+  what: string,
+  context: Record<string, unknown>,
+  run: () => Promise<void>,
+  reply?: (message: string) => Promise<void>,
+): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    // A user's own mistake (too long, unknown id) is a warning; anything else is ours to look at.
+    const level = isUserFacing(err) ? 'warn' : 'error';
+    logger[level]({ ...errorContext(err), what, ...context }, 'slack handler failed');
+    if (!reply) return;
+    try {
+      await reply(userMessageFor(err));
+    } catch (replyErr) {
+      logger.warn(
+        { ...errorContext(replyErr), what, ...context },
+        'could not tell the user about the failure',
+      );
+    }
+  }
+}

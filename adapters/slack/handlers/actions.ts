@@ -1,0 +1,164 @@
+import type { App } from '@slack/bolt';
+import { escapeMrkdwn } from '../blocks/text.ts';
+import { atBoundary, type Recipient, tellUser } from '../boundary.ts';
+import { ACTION, HEED_PREFIX, NOT_HEED, parseAction, type SlackAction } from '../ids.ts';
+import { correctionModal, reasonsModal, resolveModal } from '../modals.ts';
+import { type Client, type HandlerDeps, obj, str } from './deps.ts';
+
+export interface Clicker extends Recipient {
+  name?: string;
+  triggerId?: string;
+}
+
+/** The clicked element's value: buttons and feedback buttons carry `value`, selects a selected option. */
+function clickedValue(action: Record<string, unknown>): string | undefined {
+  return str(action, 'value') ?? str(obj(action, 'selected_option'), 'value');
+}
+
+/** Every heed button, feedback button and select: ack at once, de-duplicate redeliveries, then act. */
+export function registerActionHandlers(app: App, deps: HandlerDeps): void {
+  app.action(NOT_HEED, async ({ ack, action }) => {
+    await ack();
+    deps.logger.warn(
+      { actionId: String(str(action, 'action_id') ?? str(action, 'callback_id')).slice(0, 80) },
+      'ignored an action that is not heed’s',
+    );
+  });
+  app.action(HEED_PREFIX, async ({ ack, body, action, client }) => {
+    await ack();
+    const raw = action as unknown as Record<string, unknown>;
+    const parsed = parseAction(raw.action_id, clickedValue(raw));
+    const user = obj(body, 'user');
+    const userId = str(user, 'id');
+    const clicker: Clicker = {
+      userId: userId ?? '',
+      name: str(user, 'name') ?? str(user, 'username'),
+      channelId: str(obj(body, 'channel'), 'id') ?? str(obj(body, 'container'), 'channel_id'),
+      threadTs: str(obj(body, 'message'), 'thread_ts') ?? str(obj(body, 'container'), 'thread_ts'),
+      triggerId: str(body, 'trigger_id'),
+    };
+    if (!parsed || !userId) {
+      deps.logger.warn(
+        { actionId: String(raw.action_id).slice(0, 80), user: userId },
+        'ignored an unrecognised action',
+      );
+      return;
+    }
+    await atBoundary(
+      deps.logger,
+      `action ${parsed.kind}`,
+      { user: userId, channel: clicker.channelId },
+      async () => {
+        const actionTs = str(raw, 'action_ts');
+        if (
+          actionTs &&
+          !(await deps.firstDelivery(`slack:action:${userId}:${String(raw.action_id)}:${actionTs}`))
+        )
+          return;
+        await onAction(deps, client, parsed, clicker);
+      },
+      (text) => tellUser(client, deps.logger, clicker, text),
+    );
+  });
+}
+
+async function onAction(deps: HandlerDeps, client: Client, a: SlackAction, who: Clicker): Promise<void> {
+  const base = {
+    platform: 'slack' as const,
+    userId: who.userId,
+    ...(who.name ? { userName: who.name } : {}),
+  };
+  const where = { channelId: who.channelId, threadTs: who.threadTs };
+  switch (a.kind) {
+    case 'vote': {
+      await deps.core.recordFeedback({
+        ...base,
+        interactionId: a.interactionId,
+        kind: 'vote',
+        value: a.value,
+      });
+      if (a.value === 'up') {
+        await tellUser(client, deps.logger, who, 'Thanks for the 👍 — recorded.');
+        return;
+      }
+      const text = 'Thanks — your 👎 is recorded. Want to tell us what was wrong?';
+      await tellUser(client, deps.logger, who, text, [
+        { type: 'section', text: { type: 'mrkdwn', text } },
+        {
+          type: 'actions',
+          elements: [
+            {
+              type: 'button',
+              action_id: ACTION.why,
+              text: { type: 'plain_text', text: 'Tell us why' },
+              value: a.interactionId,
+            },
+          ],
+        },
+      ]);
+      return;
+    }
+    case 'rate':
+      await deps.core.recordFeedback({
+        ...base,
+        interactionId: a.interactionId,
+        kind: 'rating',
+        value: a.value,
+      });
+      await tellUser(client, deps.logger, who, `Thanks — you rated this answer ${a.value}/5.`);
+      return;
+    case 'correct': {
+      const interaction = await deps.core.getInteraction(a.interactionId);
+      await openModal(
+        client,
+        who,
+        correctionModal(interaction, { kind: 'correction', interactionId: a.interactionId, ...where }),
+      );
+      return;
+    }
+    case 'why':
+      await deps.core.getInteraction(a.interactionId);
+      await openModal(
+        client,
+        who,
+        reasonsModal({ kind: 'reasons', interactionId: a.interactionId, ...where }),
+      );
+      return;
+    case 'review':
+      await onReviewAction(deps, client, a, who);
+      return;
+  }
+}
+
+async function onReviewAction(
+  deps: HandlerDeps,
+  client: Client,
+  a: Extract<SlackAction, { kind: 'review' }>,
+  who: Clicker,
+): Promise<void> {
+  if (!(await deps.moderators.isModerator(who.userId))) {
+    deps.logger.info({ user: who.userId, reviewId: a.reviewId, action: a.action }, 'non-moderator refused');
+    await tellUser(
+      client,
+      deps.logger,
+      who,
+      'Only moderators (members of the moderators’ channel) can act on reviews.',
+    );
+    return;
+  }
+  const view = await deps.core.getReviewView(a.reviewId);
+  if (view.review.status !== 'open') {
+    const r = view.review.resolution;
+    const by = r ? ` by ${escapeMrkdwn(r.actor.name ?? r.actor.userId)}` : '';
+    await tellUser(client, deps.logger, who, `This review was already ${view.review.status}${by}.`);
+    return;
+  }
+  const instructions = a.action === 'update_instructions' ? await deps.core.currentInstructions() : '';
+  const meta = { kind: 'resolve' as const, action: a.action, reviewId: a.reviewId, channelId: who.channelId };
+  await openModal(client, who, resolveModal(a.action, view, instructions, meta));
+}
+
+async function openModal(client: Client, who: Clicker, view: Parameters<Client['views']['open']>[0]['view']) {
+  if (!who.triggerId) throw new Error('the click carried no trigger_id');
+  await client.views.open({ trigger_id: who.triggerId, view });
+}

@@ -1,0 +1,27 @@
+import type { Interaction } from '../../../src/core/types.ts';
+import { answerMessages } from '../blocks/answer-blocks.ts';
+import type { Client, HandlerDeps } from './deps.ts';
+
+/** Posts an answer (one message, or more for a very long one) and records where its controls live. */
+export async function postAnswer(
+  deps: HandlerDeps,
+  client: Client,
+  interaction: Interaction,
+  where: { channel: string; threadTs?: string; showQuestion?: boolean },
+): Promise<void> {
+  let ts: string | undefined;
+  for (const message of answerMessages(interaction, { showQuestion: where.showQuestion })) {
+    const res = await client.chat.postMessage({
+      channel: where.channel,
+      text: message.text,
+      blocks: message.blocks,
+      ...(where.threadTs ? { thread_ts: where.threadTs } : {}),
+    });
+    ts = res.ts;
+  }
+  await deps.core.store.interactions.setMessageRef(interaction.id, {
+    channelId: where.channel,
+    ...(ts ? { messageId: ts } : {}),
+    ...(where.threadTs ? { threadId: where.threadTs } : {}),
+  });
+}

@@ -1,0 +1,137 @@
+import type { App, RespondFn } from '@slack/bolt';
+import type { ConversationRef } from '../../../src/core/types.ts';
+import { answerMessages } from '../blocks/answer-blocks.ts';
+import { atBoundary, tellUser } from '../boundary.ts';
+import { slackErrorInfo } from '../slack-errors.ts';
+import type { Client, HandlerDeps } from './deps.ts';
+import { postAnswer } from './post-answer.ts';
+
+export const USAGE =
+  'Ask me a question: `/ask How do I reset my password?` — or mention me in a channel, or send me a direct message.';
+
+/** Removes mentions of the bot (and leading ones of anyone) so only the question remains. */
+export function stripMention(text: string, botUserId?: string): string {
+  let out = botUserId ? text.replaceAll(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ') : text;
+  out = out.replace(/^(\s*<@[A-Z0-9]+(\|[^>]*)?>)+/, ' ');
+  return out.replace(/[ \t]+/g, ' ').trim();
+}
+
+async function ask(
+  deps: HandlerDeps,
+  client: Client,
+  question: string,
+  ref: ConversationRef,
+  where: { channel: string; threadTs?: string },
+): Promise<void> {
+  if (question === '') {
+    await tellUser(
+      client,
+      deps.logger,
+      { userId: ref.userId, channelId: where.channel, threadTs: where.threadTs },
+      USAGE,
+    );
+    return;
+  }
+  const interaction = await deps.core.answer(question, ref);
+  await postAnswer(deps, client, interaction, where);
+}
+
+/** Questions: @mentions in channels (answered in the thread), direct messages, and `/ask`. */
+export function registerQuestionHandlers(app: App, deps: HandlerDeps): void {
+  app.event('app_mention', async ({ event, body, context, client }) => {
+    const user = event.user;
+    const threadTs = event.thread_ts ?? event.ts;
+    if (!user || event.subtype || event.bot_id) return;
+    await atBoundary(
+      deps.logger,
+      'app_mention',
+      { channel: event.channel, user, eventId: body.event_id },
+      async () => {
+        if (!(await deps.firstDelivery(`slack:event:${body.event_id}`))) return;
+        const ref: ConversationRef = {
+          platform: 'slack',
+          userId: user,
+          channelId: event.channel,
+          threadId: threadTs,
+          messageId: event.ts,
+          teamId: body.team_id,
+        };
+        await ask(deps, client, stripMention(event.text ?? '', context.botUserId), ref, {
+          channel: event.channel,
+          threadTs,
+        });
+      },
+      (text) => tellUser(client, deps.logger, { userId: user, channelId: event.channel, threadTs }, text),
+    );
+  });
+
+  app.event('message', async ({ event, body, context, client }) => {
+    // Direct messages only; the bot's own messages, edits, joins and every other subtype are not questions.
+    if (event.channel_type !== 'im' || event.subtype !== undefined) return;
+    const user = event.user;
+    if (!user || event.bot_id || user === context.botUserId) return;
+    const threadTs = event.thread_ts;
+    await atBoundary(
+      deps.logger,
+      'message.im',
+      { channel: event.channel, user, eventId: body.event_id },
+      async () => {
+        if (!(await deps.firstDelivery(`slack:event:${body.event_id}`))) return;
+        const ref: ConversationRef = {
+          platform: 'slack',
+          userId: user,
+          channelId: event.channel,
+          messageId: event.ts,
+          ...(threadTs ? { threadId: threadTs } : {}),
+          teamId: body.team_id,
+        };
+        await ask(deps, client, stripMention(event.text ?? '', context.botUserId), ref, {
+          channel: event.channel,
+          threadTs,
+        });
+      },
+      (text) => tellUser(client, deps.logger, { userId: user, channelId: event.channel, threadTs }, text),
+    );
+  });
+
+  app.command('/ask', async ({ command, ack, respond, client }) => {
+    const question = command.text.trim();
+    if (question === '') {
+      await ack({ response_type: 'ephemeral', text: USAGE });
+      return;
+    }
+    await ack();
+    await atBoundary(
+      deps.logger,
+      '/ask',
+      { channel: command.channel_id, user: command.user_id },
+      async () => {
+        if (!(await deps.firstDelivery(`slack:command:${command.trigger_id}`))) return;
+        const ref: ConversationRef = {
+          platform: 'slack',
+          userId: command.user_id,
+          userName: command.user_name,
+          channelId: command.channel_id,
+          teamId: command.team_id,
+        };
+        const interaction = await deps.core.answer(question, ref);
+        try {
+          await postAnswer(deps, client, interaction, { channel: command.channel_id, showQuestion: true });
+        } catch (err) {
+          // Not a member of that channel (or a DM between others): the command's response_url still works.
+          const code = slackErrorInfo(err)?.slackError;
+          if (code !== 'not_in_channel' && code !== 'channel_not_found') throw err;
+          await respondInChannel(respond, interaction);
+          await deps.core.store.interactions.setMessageRef(interaction.id, { channelId: command.channel_id });
+        }
+      },
+      (text) => respond({ response_type: 'ephemeral', text }).then(() => undefined),
+    );
+  });
+}
+
+async function respondInChannel(respond: RespondFn, interaction: Parameters<typeof answerMessages>[0]) {
+  for (const m of answerMessages(interaction, { showQuestion: true })) {
+    await respond({ response_type: 'in_channel', replace_original: false, text: m.text, blocks: m.blocks });
+  }
+}

@@ -1,0 +1,140 @@
+import type { App } from '@slack/bolt';
+import { isUserFacing } from '../../../src/core/errors.ts';
+import { atBoundary, tellUser } from '../boundary.ts';
+import { HEED_PREFIX, type ModalMeta, NOT_HEED, parseMeta } from '../ids.ts';
+import { FIELD, fieldFor, readCorrection, readReasons, readResolution, type ViewState } from '../modals.ts';
+import { type HandlerDeps, obj, str } from './deps.ts';
+
+type Ack = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
+
+/**
+ * Modal submissions. Input is checked before the ack so problems show as field errors
+ * (`response_action: errors`) with nothing stored; the write happens after the ack (3-second window).
+ */
+export function registerViewHandlers(app: App, deps: HandlerDeps): void {
+  app.view(NOT_HEED, async ({ ack, view }) => {
+    await ack();
+    deps.logger.warn(
+      { callbackId: String(view.callback_id).slice(0, 80) },
+      'ignored a modal that is not heed’s',
+    );
+  });
+  app.view(HEED_PREFIX, async ({ ack, body, view, client }) => {
+    const meta = parseMeta(view.callback_id, view.private_metadata);
+    const user = obj(body, 'user');
+    const userId = str(user, 'id');
+    if (!meta || !userId) {
+      deps.logger.warn(
+        { callbackId: String(view.callback_id).slice(0, 80) },
+        'ignored an unrecognised modal',
+      );
+      await ack();
+      return;
+    }
+    const name = str(user, 'name') ?? str(user, 'username');
+    const to = {
+      userId,
+      channelId: meta.channelId,
+      threadTs: meta.kind === 'resolve' ? undefined : meta.threadTs,
+    };
+    const state = (view.state?.values ?? {}) as ViewState;
+    let acked = false;
+    const ackOnce: Ack = async (response) => {
+      if (acked) return;
+      acked = true;
+      await (ack as Ack)(response);
+    };
+    await atBoundary(
+      deps.logger,
+      `view ${meta.kind}`,
+      { user: userId },
+      () =>
+        onSubmit(deps, meta, state, { userId, name }, ackOnce, (text) =>
+          tellUser(client, deps.logger, to, text),
+        ),
+      async (text) => {
+        if (!acked) return ackOnce({ response_action: 'errors', errors: { [errorField(meta)]: text } });
+        await tellUser(client, deps.logger, to, text);
+      },
+    );
+    await ackOnce();
+  });
+}
+
+const errorField = (meta: ModalMeta) =>
+  meta.kind === 'resolve' ? fieldFor(meta.action) : meta.kind === 'correction' ? FIELD.text : FIELD.comment;
+
+async function onSubmit(
+  deps: HandlerDeps,
+  meta: ModalMeta,
+  state: ViewState,
+  user: { userId: string; name?: string },
+  ack: Ack,
+  tell: (text: string) => Promise<void>,
+): Promise<void> {
+  const base = {
+    platform: 'slack' as const,
+    userId: user.userId,
+    ...(user.name ? { userName: user.name } : {}),
+  };
+  if (meta.kind === 'correction') {
+    const text = readCorrection(state);
+    if (!text.ok) return ack({ response_action: 'errors', errors: text.errors });
+    await deps.core.getInteraction(meta.interactionId);
+    await ack();
+    await deps.core.recordFeedback({
+      ...base,
+      interactionId: meta.interactionId,
+      kind: 'correction',
+      value: text.value,
+    });
+    await tell('Thanks! Your correction was sent to the moderators for review.');
+    return;
+  }
+  if (meta.kind === 'reasons') {
+    const why = readReasons(state);
+    if (!why.ok) return ack({ response_action: 'errors', errors: why.errors });
+    await deps.core.getInteraction(meta.interactionId);
+    await ack();
+    await deps.core.recordFeedback({
+      ...base,
+      interactionId: meta.interactionId,
+      kind: 'vote',
+      value: 'down',
+      reasons: why.value.reasons,
+      ...(why.value.comment ? { comment: why.value.comment } : {}),
+    });
+    await tell('Thanks for telling us why — it helps the moderators fix this answer.');
+    return;
+  }
+  const input = readResolution(meta.action, state);
+  if (!input.ok) return ack({ response_action: 'errors', errors: input.errors });
+  const isModerator = await deps.moderators.isModerator(user.userId);
+  const field = fieldFor(meta.action);
+  if (!isModerator)
+    return ack({ response_action: 'errors', errors: { [field]: 'Only moderators can resolve reviews.' } });
+  const current = await deps.core.getReviewView(meta.reviewId);
+  if (current.review.status !== 'open')
+    return ack({
+      response_action: 'errors',
+      errors: { [field]: `This review was already ${current.review.status}.` },
+    });
+  await ack();
+  try {
+    await deps.core.resolveReview({
+      reviewId: meta.reviewId,
+      actor: {
+        platform: 'slack',
+        userId: user.userId,
+        ...(user.name ? { name: user.name } : {}),
+        isModerator,
+      },
+      action: meta.action,
+      ...input.value,
+    });
+  } catch (err) {
+    // Lost a race with another moderator, or the core refused: the modal is closed, so say it in Slack.
+    if (isUserFacing(err)) return tell(err.message);
+    throw err;
+  }
+}

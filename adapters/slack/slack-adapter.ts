@@ -1,0 +1,177 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { App, HTTPReceiver } from '@slack/bolt';
+import type { SlackConfig } from '../../src/config.ts';
+import { HeedError } from '../../src/core/errors.ts';
+import type { FeedbackCore } from '../../src/core/feedback-core.ts';
+import type { Logger } from '../../src/core/ports.ts';
+import type { ThreadRef } from '../../src/core/types.ts';
+import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.ts';
+import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
+import type { SlackMessage } from './blocks/answer-blocks.ts';
+import { digestMessage } from './blocks/digest-blocks.ts';
+import {
+  appendMessage,
+  outcomeReply,
+  resolvedRootMessage,
+  reviewRootMessage,
+} from './blocks/review-blocks.ts';
+import { type BoltTuning, createBoltApp, SLACK_EVENTS_PATH } from './bolt-app.ts';
+import { registerActionHandlers } from './handlers/actions.ts';
+import type { HandlerDeps } from './handlers/deps.ts';
+import { registerQuestionHandlers } from './handlers/questions.ts';
+import { registerViewHandlers } from './handlers/views.ts';
+import { ModeratorDirectory } from './moderators.ts';
+import { errorContext, slackErrorInfo } from './slack-errors.ts';
+
+export interface SlackAdapterOptions {
+  config: SlackConfig;
+  core: FeedbackCore;
+  logger: Logger;
+  /** Transport tuning (tests); production leaves it unset. */
+  bolt?: BoltTuning;
+}
+
+/** heed in Slack: questions in, answers with feedback controls out, review threads for moderators. */
+export class SlackAdapter implements PlatformAdapter {
+  readonly platform = 'slack' as const;
+  readonly mode: 'socket' | 'http';
+  private readonly app: App;
+  private readonly receiver?: HTTPReceiver;
+  private readonly logger: Logger;
+  private readonly config: SlackConfig;
+  private started = false;
+
+  constructor(opts: SlackAdapterOptions) {
+    this.config = opts.config;
+    this.logger = opts.logger;
+    const { app, receiver } = createBoltApp(opts.config, this.logger, opts.bolt);
+    this.app = app;
+    this.receiver = receiver;
+    this.mode = receiver ? 'http' : 'socket';
+    const { core } = opts;
+    const deps: HandlerDeps = {
+      core,
+      logger: this.logger,
+      moderators: new ModeratorDirectory(
+        app.client,
+        { channel: opts.config.moderatorsChannel, ids: opts.config.moderatorIds },
+        core.clock,
+        this.logger,
+      ),
+      firstDelivery: (key) => core.store.deliveries.claim(key, core.clock.now()),
+    };
+    registerQuestionHandlers(app, deps);
+    registerActionHandlers(app, deps);
+    registerViewHandlers(app, deps);
+    app.error(async (err) => {
+      this.logger.error({ ...errorContext(err) }, 'unhandled Slack error');
+    });
+  }
+
+  /** Checks the bot token (auth.test); in Socket Mode also opens the WebSocket. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    try {
+      await this.app.init();
+      if (this.mode === 'socket') await this.app.start();
+    } catch (err) {
+      this.logger.error({ ...errorContext(err), mode: this.mode }, 'Slack adapter failed to start');
+      const code = slackErrorInfo(err)?.slackError;
+      const hint =
+        code === 'invalid_auth' || code === 'not_authed'
+          ? ' Check SLACK_BOT_TOKEN (xoxb-…) and, for Socket Mode, SLACK_APP_TOKEN (xapp-… with connections:write).'
+          : '';
+      throw new HeedError('platform', `Slack could not start (${code ?? 'connection failed'}).${hint}`, {
+        cause: err,
+      });
+    }
+    this.started = true;
+    this.logger.info({ mode: this.mode }, 'Slack adapter started');
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    if (this.mode === 'socket') await this.app.stop();
+  }
+
+  routes(): HttpRoute[] {
+    const receiver = this.receiver;
+    if (!receiver) return [];
+    const handler = (req: IncomingMessage, res: ServerResponse) =>
+      new Promise<void>((resolve) => {
+        if (!this.started) {
+          res.writeHead(503, { 'content-type': 'text/plain' }).end('Slack adapter not started');
+          resolve();
+          return;
+        }
+        res.once('close', () => resolve());
+        // Bolt's own handling: signature and timestamp check, body limit, url_verification, acks.
+        receiver.requestListener(req, res);
+      });
+    return [{ method: 'POST', path: SLACK_EVENTS_PATH, handler }];
+  }
+
+  // ---- ChatPlatform -----------------------------------------------------------------------------
+
+  async postReview(view: ReviewView): Promise<ThreadRef | null> {
+    const channel = this.config.moderatorsChannel;
+    if (!channel) return null;
+    const res = await this.call('postReview', channel, () => this.post(channel, reviewRootMessage(view)));
+    if (!res.ts) return null;
+    return { platform: 'slack', channelId: channel, messageId: res.ts };
+  }
+
+  async appendToReview(thread: ThreadRef, view: ReviewView, item: FeedbackItemView): Promise<void> {
+    await this.call('appendToReview', thread.channelId, () =>
+      this.post(thread.channelId, appendMessage(view, item), thread.threadId ?? thread.messageId),
+    );
+  }
+
+  async markResolved(thread: ThreadRef, view: ReviewView): Promise<void> {
+    const root = resolvedRootMessage(view);
+    await this.call('markResolved', thread.channelId, () =>
+      this.app.client.chat.update({
+        channel: thread.channelId,
+        ts: thread.messageId,
+        text: root.text,
+        blocks: root.blocks,
+      }),
+    );
+    await this.call('markResolved', thread.channelId, () =>
+      this.post(thread.channelId, outcomeReply(view), thread.threadId ?? thread.messageId),
+    );
+  }
+
+  digestChannels(): string[] {
+    return this.config.digestChannel ? [this.config.digestChannel] : [];
+  }
+
+  async postDigest(digest: Digest, channelId: string): Promise<void> {
+    await this.call('postDigest', channelId, () => this.post(channelId, digestMessage(digest)));
+  }
+
+  private post(channel: string, message: SlackMessage, threadTs?: string) {
+    return this.app.client.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
+    });
+  }
+
+  /** Slack failures are logged with context here and rethrown as HeedError('platform') for the caller. */
+  private async call<T>(what: string, channel: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (err) {
+      this.logger.error({ ...errorContext(err), what, channel }, 'Slack API call failed');
+      const code = slackErrorInfo(err)?.slackError ?? 'request_failed';
+      throw new HeedError('platform', `Slack ${what} failed in ${channel}: ${code}`, { cause: err });
+    }
+  }
+}
+
+export function createSlackAdapter(opts: SlackAdapterOptions): SlackAdapter {
+  return new SlackAdapter(opts);
+}
