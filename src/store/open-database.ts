@@ -1,3 +1,6 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
 import type { Config } from '../config.ts';
 import type { Logger } from '../core/ports.ts';
 import { type EmbeddedDatabase, startFerretdb } from './embedded-ferretdb.ts';
@@ -6,30 +9,42 @@ import { createMongoFeedbackStore, type MongoFeedbackStore } from './mongo-feedb
 
 export interface OpenDatabase {
   store: MongoFeedbackStore;
-  /** Set when heed started its own FerretDB (MONGODB_URI unset). */
+  /** Set when this process started its own FerretDB (MONGODB_URI unset and none running). */
   embedded?: EmbeddedDatabase;
   close(): Promise<void>;
 }
 
-/** MONGODB_URI when set; otherwise the embedded FerretDB with its files under HEED_DATA_DIR. */
+/** Where a running heed notes its embedded database, so `npx heed …` shares it instead of starting a second one. */
+const MARKER = 'embedded-db.json';
+
+/**
+ * MONGODB_URI when set; otherwise the embedded FerretDB with its files under HEED_DATA_DIR — the one
+ * another heed process already runs there, or a new one.
+ */
 export async function openDatabase(
   mongo: Config['mongo'],
   logger: Logger,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<OpenDatabase> {
   let embedded: EmbeddedDatabase | undefined;
-  let uri = mongo.uri;
+  let uri = mongo.uri ?? (await runningEmbedded(mongo.dataDir));
   if (!uri) {
     const binary = await findOrBuildFerretdb({ ...env, FERRETDB_BIN: mongo.ferretdbBin }, (m) =>
       logger.info({}, m),
     );
     embedded = await startFerretdb({ binary, dataDir: mongo.dataDir });
     uri = embedded.uri;
+    await writeFile(path.join(mongo.dataDir, MARKER), JSON.stringify({ uri, pid: process.pid }));
     logger.info(
       { dataDir: mongo.dataDir, port: embedded.port },
       'embedded database started (FerretDB, SQLite storage)',
     );
   }
+  const stopEmbedded = async () => {
+    if (!embedded) return;
+    await embedded.stop();
+    await rm(path.join(mongo.dataDir, MARKER), { force: true });
+  };
   try {
     const store = await createMongoFeedbackStore({ uri, dbName: mongo.dbName });
     return {
@@ -37,11 +52,30 @@ export async function openDatabase(
       embedded,
       async close() {
         await store.close();
-        await embedded?.stop();
+        await stopEmbedded();
       },
     };
   } catch (err) {
-    await embedded?.stop();
+    await stopEmbedded();
     throw err;
+  }
+}
+
+async function runningEmbedded(dataDir: string): Promise<string | undefined> {
+  let uri: string;
+  try {
+    uri = (JSON.parse(await readFile(path.join(dataDir, MARKER), 'utf8')) as { uri: string }).uri;
+  } catch {
+    return undefined;
+  }
+  if (!/^mongodb:\/\/127\.0\.0\.1:\d+\/$/.test(uri)) return undefined;
+  const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500 });
+  try {
+    await client.db('admin').command({ ping: 1 });
+    return uri;
+  } catch {
+    return undefined;
+  } finally {
+    await client.close().catch(() => {});
   }
 }

@@ -44,6 +44,22 @@ describe('embedded database (FerretDB child process)', () => {
     await probe.close();
   });
 
+  it('a second process (the CLI) shares the running embedded database instead of starting another', async () => {
+    const config = loadConfig({ HEED_DATA_DIR: dir, MONGODB_DB: 'shared' });
+    const server = await openDatabase(config.mongo, memoryLogger(), {});
+    try {
+      await server.store.instructions.add('Be kind.', undefined, undefined, new Date());
+      const cli = await openDatabase(config.mongo, memoryLogger(), {});
+      expect(cli.embedded).toBeUndefined();
+      expect((await cli.store.instructions.current())?.text).toBe('Be kind.');
+      await cli.close();
+      // Closing the sharer leaves the owner's database running.
+      expect((await server.store.instructions.current())?.text).toBe('Be kind.');
+    } finally {
+      await server.close();
+    }
+  });
+
   it('explains what to set when FERRETDB_BIN is wrong', async () => {
     const config = loadConfig({ HEED_DATA_DIR: dir, FERRETDB_BIN: '/nonexistent/ferretdb' });
     await expect(openDatabase(config.mongo, memoryLogger(), {})).rejects.toThrow(
