@@ -1,0 +1,106 @@
+import { Client, Events, GatewayIntentBits, type RESTOptions, Routes } from 'discord.js';
+import type { DiscordConfig } from '../../src/config.ts';
+import { errorMessage, HeedError } from '../../src/core/errors.ts';
+import type { FeedbackCore } from '../../src/core/feedback-core.ts';
+import type { Logger } from '../../src/core/ports.ts';
+import type { ThreadRef } from '../../src/core/types.ts';
+import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.ts';
+import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
+import { registerCommands } from './commands.ts';
+import { logConnectionEvents } from './connection-log.ts';
+import { digestMessages } from './digest-embeds.ts';
+import { createInteractionRouter } from './interaction-router.ts';
+import { NO_MENTIONS } from './limits.ts';
+import { DiscordReviewThreads } from './review-threads.ts';
+
+export interface DiscordAdapterOptions {
+  config: DiscordConfig;
+  core: FeedbackCore;
+  logger: Logger;
+  /** REST tuning (tests pass `{ retries: 0 }`); `api` comes from DISCORD_API_URL. */
+  rest?: Partial<Pick<RESTOptions, 'retries' | 'timeout'>>;
+}
+
+/** heed on Discord: `/ask`, feedback components and modals over the gateway; reviews and digests over REST. */
+export class DiscordAdapter implements PlatformAdapter {
+  readonly platform = 'discord' as const;
+  private readonly client: Client;
+  private readonly config: DiscordConfig;
+  private readonly logger: Logger;
+  private readonly threads: DiscordReviewThreads;
+  private readonly inFlight = new Set<Promise<void>>();
+
+  constructor(opts: DiscordAdapterOptions) {
+    this.config = opts.config;
+    this.logger = opts.logger.child({ platform: 'discord' });
+    // Only the non-privileged Guilds intent: interactions arrive regardless of intents.
+    this.client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      rest: { ...(opts.config.apiUrl ? { api: opts.config.apiUrl } : {}), ...opts.rest },
+    });
+    // Set now so reviews and digests can be posted over REST even before the gateway is up.
+    this.client.rest.setToken(opts.config.token);
+    const route = createInteractionRouter({ core: opts.core, config: this.config, logger: this.logger });
+    this.client.on(Events.InteractionCreate, (i) => this.track(route(i)));
+    logConnectionEvents(this.client, this.logger);
+    this.threads = new DiscordReviewThreads(this.client.rest, this.config.moderatorsChannel, this.logger);
+  }
+
+  /** Registers `/ask` (guild or global), then connects to the gateway and waits until ready. */
+  async start(): Promise<void> {
+    await registerCommands(this.client.rest, this.config, this.logger);
+    const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
+    try {
+      await this.client.login(this.config.token);
+    } catch (err) {
+      throw new HeedError('platform', `Discord login failed (check DISCORD_TOKEN): ${errorMessage(err)}`, {
+        cause: err,
+      });
+    }
+    if (!this.client.isReady()) await ready;
+    this.logger.info({ user: this.client.user?.tag }, 'Discord connected');
+  }
+
+  /** Lets running handlers finish, then closes the gateway connection. */
+  async stop(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+    await this.client.destroy();
+  }
+
+  routes(): HttpRoute[] {
+    return [];
+  }
+
+  postReview(view: ReviewView): Promise<ThreadRef | null> {
+    return this.threads.post(view);
+  }
+
+  appendToReview(thread: ThreadRef, view: ReviewView, item: FeedbackItemView): Promise<void> {
+    return this.threads.append(thread, view, item);
+  }
+
+  markResolved(thread: ThreadRef, view: ReviewView): Promise<void> {
+    return this.threads.resolve(thread, view);
+  }
+
+  digestChannels(): string[] {
+    return this.config.digestChannel ? [this.config.digestChannel] : [];
+  }
+
+  /** One or more messages of embeds, each within Discord's limits; a failure propagates to the scheduler. */
+  async postDigest(digest: Digest, channelId: string): Promise<void> {
+    for (const embeds of digestMessages(digest))
+      await this.client.rest.post(Routes.channelMessages(channelId), {
+        body: { embeds, allowed_mentions: NO_MENTIONS },
+      });
+  }
+
+  private track(work: Promise<void>): void {
+    const tracked = work
+      .catch((err) =>
+        this.logger.error({ err: errorMessage(err) }, 'interaction handler escaped the boundary'),
+      )
+      .finally(() => this.inFlight.delete(tracked));
+    this.inFlight.add(tracked);
+  }
+}

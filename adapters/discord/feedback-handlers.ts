@@ -1,0 +1,93 @@
+import type { ButtonInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
+import type { FeedbackEventInput } from '../../src/core/schemas.ts';
+import type { Reason } from '../../src/core/types.ts';
+import { tellUsWhyRow } from './answer-message.ts';
+import type { AnswerControlId } from './custom-id.ts';
+import { correctionForm, FEEDBACK_FIELDS, reasonsForm } from './feedback-forms.ts';
+import { selectValues, textValue } from './form-fields.ts';
+import type { HandlerContext } from './handler-context.ts';
+import { displayName } from './moderator.ts';
+import { deferPrivately, replyPrivately } from './replies.ts';
+
+type Kind<K extends AnswerControlId['kind']> = Extract<AnswerControlId, { kind: K }>;
+type Reacting = ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
+
+const who = (i: Reacting, interactionId: string) => ({
+  interactionId,
+  platform: 'discord' as const,
+  userId: i.user.id,
+  userName: displayName(i),
+});
+
+function record(ctx: HandlerContext, event: FeedbackEventInput) {
+  return ctx.core.recordFeedback(event);
+}
+
+/** 👍 / 👎: recorded (latest vote per user wins); a 👎 is offered the reasons form. */
+export async function handleVote(i: ButtonInteraction, id: Kind<'vote'>, ctx: HandlerContext) {
+  await deferPrivately(i);
+  const out = await record(ctx, { ...who(i, id.interactionId), kind: 'vote', value: id.value });
+  const emoji = id.value === 'up' ? '👍' : '👎';
+  const text =
+    out.status === 'created'
+      ? `Thanks — your ${emoji} is recorded.`
+      : out.status === 'updated'
+        ? `Your vote is now ${emoji}.`
+        : `You already voted ${emoji}; nothing changed.`;
+  if (id.value === 'up') return replyPrivately(i, text);
+  return replyPrivately(i, `${text} Want to tell us what was wrong?`, [tellUsWhyRow(id.interactionId)]);
+}
+
+export async function handleRating(
+  i: StringSelectMenuInteraction,
+  interactionId: string,
+  ctx: HandlerContext,
+) {
+  await deferPrivately(i);
+  const value = Number(i.values[0]);
+  await record(ctx, { ...who(i, interactionId), kind: 'rating', value });
+  await replyPrivately(i, `Thanks — you rated this answer ${value}/5.`);
+}
+
+export function openReasonsForm(i: ButtonInteraction, interactionId: string) {
+  return i.showModal(reasonsForm(interactionId));
+}
+
+export function openCorrectionForm(i: ButtonInteraction, interactionId: string) {
+  return i.showModal(correctionForm(interactionId));
+}
+
+/** The reasons form: the user's 👎 with reason chips and an optional comment (the core validates both). */
+export async function handleReasons(i: ModalSubmitInteraction, interactionId: string, ctx: HandlerContext) {
+  await deferPrivately(i);
+  const reasons = selectValues(i, FEEDBACK_FIELDS.reasons);
+  const comment = textValue(i, FEEDBACK_FIELDS.comment);
+  await record(ctx, {
+    ...who(i, interactionId),
+    kind: 'vote',
+    value: 'down',
+    reasons: reasons as Reason[], // untrusted strings: the core's schema accepts only known reasons
+    ...(comment.trim() ? { comment } : {}),
+  });
+  await replyPrivately(i, reasons.length > 0 ? `Thanks — noted: ${reasons.join(', ')}.` : 'Thanks — noted.');
+}
+
+/** ✏️ submitted: the core refuses an empty or oversized text before anything is stored. */
+export async function handleCorrection(
+  i: ModalSubmitInteraction,
+  interactionId: string,
+  ctx: HandlerContext,
+) {
+  await deferPrivately(i);
+  const out = await record(ctx, {
+    ...who(i, interactionId),
+    kind: 'correction',
+    value: textValue(i, FEEDBACK_FIELDS.correction),
+  });
+  await replyPrivately(
+    i,
+    out.review
+      ? 'Thanks — your correction was sent to the moderators for review.'
+      : 'Thanks — your correction is recorded.',
+  );
+}

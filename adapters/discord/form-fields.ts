@@ -1,0 +1,69 @@
+import {
+  type APILabelComponent,
+  type APISelectMenuOption,
+  ComponentType,
+  type ModalSubmitInteraction,
+  TextInputStyle,
+} from 'discord.js';
+import { clip, DISCORD } from './limits.ts';
+
+interface TextFieldOptions {
+  label: string;
+  description?: string;
+  paragraph?: boolean;
+  required: boolean;
+  max: number;
+  value?: string;
+  placeholder?: string;
+}
+
+/** A labelled text input for a modal (discord.js 14.28: Label components wrap inputs). */
+export function textField(customId: string, o: TextFieldOptions): APILabelComponent {
+  return {
+    type: ComponentType.Label,
+    label: clip(o.label, DISCORD.label),
+    ...(o.description ? { description: clip(o.description, 100) } : {}),
+    component: {
+      type: ComponentType.TextInput,
+      custom_id: customId,
+      style: o.paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
+      required: o.required,
+      ...(o.required ? { min_length: 1 } : {}),
+      max_length: Math.min(o.max, DISCORD.textInput),
+      ...(o.value ? { value: o.value } : {}),
+      ...(o.placeholder ? { placeholder: clip(o.placeholder, 100) } : {}),
+    },
+  };
+}
+
+/** A labelled multi-select for a modal. */
+export function selectField(
+  customId: string,
+  o: { label: string; description?: string; options: APISelectMenuOption[] },
+): APILabelComponent {
+  return {
+    type: ComponentType.Label,
+    label: clip(o.label, DISCORD.label),
+    ...(o.description ? { description: clip(o.description, 100) } : {}),
+    component: {
+      type: ComponentType.StringSelect,
+      custom_id: customId,
+      required: false,
+      min_values: 0,
+      max_values: o.options.length,
+      options: o.options,
+    },
+  };
+}
+
+/** A text input's value; '' when the field is absent or not a text input. */
+export function textValue(i: ModalSubmitInteraction, customId: string): string {
+  const field = i.fields.fields.get(customId);
+  return field?.type === ComponentType.TextInput ? field.value : '';
+}
+
+/** A select's chosen values; [] when nothing was chosen or the field is absent. */
+export function selectValues(i: ModalSubmitInteraction, customId: string): string[] {
+  const field = i.fields.fields.get(customId);
+  return field?.type === ComponentType.StringSelect ? [...field.values] : [];
+}

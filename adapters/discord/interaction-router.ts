@@ -1,0 +1,105 @@
+import type {
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  ModalSubmitInteraction,
+  StringSelectMenuInteraction,
+} from 'discord.js';
+import { handleAsk } from './ask-handler.ts';
+import { ASK } from './commands.ts';
+import {
+  type ButtonId,
+  decodeCustomId,
+  isButtonId,
+  isModalId,
+  isSelectId,
+  type ModalId,
+  type SelectId,
+} from './custom-id.ts';
+import {
+  handleCorrection,
+  handleRating,
+  handleReasons,
+  handleVote,
+  openCorrectionForm,
+  openReasonsForm,
+} from './feedback-handlers.ts';
+import type { HandlerContext } from './handler-context.ts';
+import { reportFailure } from './replies.ts';
+import { handleReviewButton, handleReviewForm } from './review-handlers.ts';
+
+type Routed =
+  | { kind: 'ask'; i: ChatInputCommandInteraction }
+  | { kind: 'button'; i: ButtonInteraction; id: ButtonId }
+  | { kind: 'select'; i: StringSelectMenuInteraction; id: SelectId }
+  | { kind: 'modal'; i: ModalSubmitInteraction; id: ModalId };
+
+/** heed's part of an interaction, or null: other commands and ids that are not ours are ignored. */
+export function routeOf(i: Interaction): Routed | null {
+  if (i.isChatInputCommand()) return i.commandName === ASK.name ? { kind: 'ask', i } : null;
+  if (!i.isButton() && !i.isStringSelectMenu() && !i.isModalSubmit()) return null;
+  const id = decodeCustomId(i.customId);
+  if (!id) return null;
+  if (i.isButton()) return isButtonId(id) ? { kind: 'button', i, id } : null;
+  if (i.isStringSelectMenu()) return isSelectId(id) ? { kind: 'select', i, id } : null;
+  return isModalId(id) ? { kind: 'modal', i, id } : null;
+}
+
+/**
+ * The dispatch boundary: every INTERACTION_CREATE goes through here. A delivery is claimed durably
+ * first (the same interaction twice counts once, across restarts and instances); every failure is
+ * caught, logged and answered — nothing escapes to the gateway.
+ */
+export function createInteractionRouter(ctx: HandlerContext): (i: Interaction) => Promise<void> {
+  return async (i) => {
+    const routed = routeOf(i);
+    if (!routed) {
+      ctx.logger.debug({ interactionId: i.id, type: i.type }, 'interaction not for heed; ignored');
+      return;
+    }
+    const what = routed.kind === 'ask' ? 'ask' : routed.id.kind;
+    try {
+      const fresh = await ctx.core.store.deliveries.claim(
+        `discord:interaction:${i.id}`,
+        ctx.core.clock.now(),
+      );
+      if (!fresh) {
+        ctx.logger.info({ interactionId: i.id, what }, 'duplicate interaction delivery ignored');
+        return;
+      }
+      await dispatch(routed, ctx);
+    } catch (err) {
+      await reportFailure(i, err, ctx, what);
+    }
+  };
+}
+
+async function dispatch(r: Routed, ctx: HandlerContext): Promise<unknown> {
+  switch (r.kind) {
+    case 'ask':
+      return handleAsk(r.i, ctx);
+    case 'select':
+      return handleRating(r.i, r.id.interactionId, ctx);
+    case 'button':
+      switch (r.id.kind) {
+        case 'vote':
+          return handleVote(r.i, r.id, ctx);
+        case 'why':
+          return openReasonsForm(r.i, r.id.interactionId);
+        case 'correct':
+          return openCorrectionForm(r.i, r.id.interactionId);
+        case 'review':
+          return handleReviewButton(r.i, r.id, ctx);
+      }
+      break;
+    case 'modal':
+      switch (r.id.kind) {
+        case 'why-modal':
+          return handleReasons(r.i, r.id.interactionId, ctx);
+        case 'correct-modal':
+          return handleCorrection(r.i, r.id.interactionId, ctx);
+        case 'review-modal':
+          return handleReviewForm(r.i, r.id, ctx);
+      }
+  }
+}

@@ -1,0 +1,66 @@
+import type { APIEmbed } from 'discord.js';
+
+/** Discord's limits that heed's messages, embeds and forms must respect. */
+export const DISCORD = {
+  content: 2000,
+  embedTitle: 256,
+  embedDescription: 4096,
+  embedFields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  embedTotal: 6000,
+  embedsPerMessage: 10,
+  modalTitle: 45,
+  label: 45,
+  textInput: 4000,
+  threadName: 100,
+} as const;
+
+/** Mentions in user text stay text: nobody gets pinged by a quoted @everyone. */
+export const NO_MENTIONS = { parse: [] as [] };
+
+/** Shortens with a visible ellipsis (for titles and excerpts; full texts are split, see splitText). */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = max - 1;
+  if (isHighSurrogate(text.charCodeAt(cut - 1))) cut -= 1;
+  return `${text.slice(0, cut)}…`;
+}
+
+/**
+ * Splits a long text into pieces of at most `max` characters, preferring paragraph, line and word
+ * breaks. Nothing is dropped: the pieces joined give the original text.
+ */
+export function splitText(text: string, max: number): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const cut = breakAt(rest, max);
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut);
+  }
+  if (rest.length > 0 || parts.length === 0) parts.push(rest);
+  return parts;
+}
+
+function breakAt(text: string, max: number): number {
+  const head = text.slice(0, max);
+  for (const sep of ['\n\n', '\n', ' ']) {
+    const at = head.lastIndexOf(sep);
+    if (at >= max / 2) return at + sep.length;
+  }
+  return isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+/** The characters Discord counts towards an embed's 6000-character total. */
+export function embedLength(e: APIEmbed): number {
+  let n = (e.title?.length ?? 0) + (e.description?.length ?? 0);
+  n += (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0);
+  for (const f of e.fields ?? []) n += f.name.length + f.value.length;
+  return n;
+}
