@@ -1,6 +1,7 @@
 import { type Db, MongoClient } from 'mongodb';
 import type { FeedbackStore } from '../core/ports.ts';
 import { createDeliveryRepository } from './deliveries-repo.ts';
+import { DIGEST_INDEXES } from './digests-repo.ts';
 import { createFeedbackRepository } from './feedback-repo.ts';
 import { ensureIndexes } from './indexes.ts';
 import { createInstructionsRepository } from './instructions-repo.ts';
@@ -36,6 +37,6 @@ export async function createMongoFeedbackStore(opts: {
   const client = new MongoClient(opts.uri, { serverSelectionTimeoutMS: 10_000, appName: 'heed' });
   await client.connect();
   const db = client.db(opts.dbName);
-  await ensureIndexes(db);
+  await ensureIndexes(db, DIGEST_INDEXES);
   return storeForDb(db, client);
 }

@@ -1,0 +1,124 @@
+import type { FeedbackStore } from '../ports.ts';
+import type { TimeRange } from '../types.ts';
+import type { Digest } from '../views.ts';
+import type { Clusterer } from './common-issues.ts';
+import { computeInsights } from './compute-insights.ts';
+import { periodsEndingWith } from './period.ts';
+import { sparkline } from './sparkline.ts';
+import { positiveRateOrNull } from './stats.ts';
+import type { Insights } from './types.ts';
+
+export interface DigestOptions {
+  /** Zone of the schedule: trend periods step back by calendar weeks in it. Default UTC. */
+  timezone?: string;
+  /** Periods in the trend, this one included. Default 8. */
+  trendPeriods?: number;
+  /** Length of each trend period in calendar days. Default 7. */
+  periodDays?: number;
+  maxIssues?: number;
+  maxCorrections?: number;
+  maxOpportunities?: number;
+  now?: Date;
+  cluster?: Clusterer;
+}
+
+/** The weekly digest for one period: numbers, trend, common issues, corrections, opportunities, reviews. */
+export async function buildDigest(
+  store: FeedbackStore,
+  period: { from: Date; to: Date; key: string },
+  opts: DigestOptions = {},
+): Promise<Digest> {
+  const tz = opts.timezone ?? 'UTC';
+  const windows = periodsEndingWith(period, opts.trendPeriods ?? 8, tz, opts.periodDays);
+  const previous = windows.length > 1 ? windows[windows.length - 2]! : undefined;
+  const [insights, history] = await Promise.all([
+    computeInsights(store, period, {
+      previous,
+      now: opts.now,
+      maxIssues: opts.maxIssues ?? 5,
+      cluster: opts.cluster,
+    }),
+    store.feedback.inRange({ from: windows[0]!.from, to: period.to }),
+  ]);
+  const trend = windows.map((w: TimeRange) =>
+    positiveRateOrNull(history.filter((f) => f.createdAt >= w.from && f.createdAt < w.to)),
+  );
+  return {
+    periodKey: period.key,
+    from: period.from,
+    to: period.to,
+    empty: insights.feedback === 0 && insights.interactions === 0,
+    totals: {
+      feedback: insights.feedback,
+      up: insights.up,
+      down: insights.down,
+      corrections: insights.byKind.correction,
+      ratings: insights.byKind.rating,
+      interactions: insights.interactions,
+    },
+    positiveRate: insights.positiveRate,
+    previousPositiveRate: insights.trend.previousPositiveRate,
+    trend,
+    sparkline: sparkline(trend),
+    byPlatform: insights.byPlatform.map(({ platform, feedback, positiveRate }) => ({
+      platform,
+      feedback,
+      positiveRate,
+    })),
+    commonIssues: insights.commonIssues.map(({ representative, frequency, samples }) => ({
+      representative,
+      frequency,
+      samples,
+    })),
+    corrections: digestCorrections(insights, opts.maxCorrections ?? 10),
+    opportunities: digestOpportunities(insights, opts.maxOpportunities ?? 3),
+    reviewStats: {
+      opened: insights.reviews.opened,
+      resolved: insights.reviews.resolved,
+      open: insights.reviews.open,
+      medianHoursToResolve: insights.reviews.medianHoursToResolve,
+    },
+  };
+}
+
+/** Corrections of the period that are waiting for a moderator or were approved into the knowledge base. */
+function digestCorrections(insights: Insights, max: number): Digest['corrections'] {
+  return insights.corrections
+    .flatMap((c) =>
+      c.status === 'pending' || c.status === 'approved'
+        ? [{ question: c.question, text: c.text, userName: c.userName, status: c.status }]
+        : [],
+    )
+    .slice(0, max);
+}
+
+const pct = (rate: number) => `${Math.round(rate * 100)}%`;
+const quote = (text: string, max = 80) => `“${text.length <= max ? text : `${text.slice(0, max - 1)}…`}”`;
+
+/** Up to `max` of each kind: worst patterns, stale reviews, corrections awaiting approval. */
+function digestOpportunities(insights: Insights, max: number): Digest['opportunities'] {
+  const { patterns, staleReviews, pendingCorrections } = insights.opportunities;
+  const waiting = new Map<string, { question: string; count: number }>();
+  for (const c of pendingCorrections) {
+    const entry = waiting.get(c.reviewId) ?? { question: c.question, count: 0 };
+    entry.count++;
+    waiting.set(c.reviewId, entry);
+  }
+  return [
+    ...patterns.slice(0, max).map((p) => ({
+      description: `Improve answers to ${quote(p.question)}: ${p.negative} of ${p.total} reactions negative (${pct(p.negativeRate)})`,
+      score: p.score,
+    })),
+    ...staleReviews.slice(0, max).map((r) => ({
+      description: `Review of ${quote(r.question)} open for ${r.ageDays} days`,
+      score: r.ageDays,
+    })),
+    ...[...waiting.values()]
+      .sort((a, b) => b.count - a.count)
+      .slice(0, max)
+      .map((w) => ({
+        description: `${w.count} correction${w.count === 1 ? '' : 's'} waiting for approval on ${quote(w.question)}`,
+        score: w.count,
+      })),
+  ];
+}

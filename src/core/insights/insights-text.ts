@@ -1,0 +1,69 @@
+import type { Insights } from './types.ts';
+import { formatLocal, zonedParts } from './zoned-time.ts';
+
+const pct = (rate: number) => `${Math.round(rate * 100)}%`;
+const when = (d: Date) => formatLocal(zonedParts(d, 'UTC'));
+
+function list(lines: string[], title: string, items: string[]): void {
+  lines.push(`${title}:${items.length === 0 ? ' none' : ''}`);
+  lines.push(...items.map((item, i) => `  ${i + 1}. ${item}`));
+}
+
+/** Human-readable insights for `heed insights` (times in UTC). */
+export function renderInsightsText(i: Insights): string {
+  const lines = [`heed insights ${when(i.range.from)} – ${when(i.range.to)} UTC`];
+  lines.push(
+    `Answers: ${i.interactions} · Feedback: ${i.feedback} (votes ${i.byKind.vote}, corrections ${i.byKind.correction}, ratings ${i.byKind.rating})`,
+  );
+  const votes = i.up + i.down;
+  const trend =
+    i.trend.change === null
+      ? 'no votes to compare with'
+      : `previous ${pct(i.trend.previousPositiveRate ?? 0)}, ${i.trend.change >= 0 ? '+' : ''}${Math.round(i.trend.change * 100)} pts`;
+  lines.push(
+    votes === 0
+      ? 'Positive rate: no votes'
+      : `Positive rate: ${pct(i.positiveRate)} (👍 ${i.up} / 👎 ${i.down}; ${trend})`,
+  );
+  lines.push(`Average rating: ${i.byKind.rating === 0 ? 'no ratings' : `${i.averageRating} / 5`}`);
+  if (i.byPlatform.length > 0)
+    lines.push(
+      `By platform: ${i.byPlatform.map((p) => `${p.platform} ${p.feedback} (${pct(p.positiveRate)} 👍)`).join(' · ')}`,
+    );
+  list(
+    lines,
+    'Common issues',
+    i.commonIssues.map(
+      (c) =>
+        `“${c.representative}” ×${c.frequency}${c.samples.length ? ` — ${c.samples.map((s) => `“${s}”`).join(', ')}` : ''}`,
+    ),
+  );
+  list(
+    lines,
+    'Corrections',
+    i.corrections.map((c) => `[${c.status}] “${c.question}” → “${c.text}” (${c.userName ?? c.userId})`),
+  );
+  list(
+    lines,
+    'Patterns to improve',
+    i.opportunities.patterns.map(
+      (p) => `“${p.question}”: ${p.negative}/${p.total} negative (score ${p.score})`,
+    ),
+  );
+  list(
+    lines,
+    'Reviews open > 3 days',
+    i.opportunities.staleReviews.map((r) => `“${r.question}” (${r.ageDays} days)`),
+  );
+  list(
+    lines,
+    'Corrections waiting for approval',
+    i.opportunities.pendingCorrections.map((c) => `“${c.question}” → “${c.text}”`),
+  );
+  const r = i.reviews;
+  const median = r.medianHoursToResolve === null ? '' : `, median ${r.medianHoursToResolve} h to resolve`;
+  lines.push(
+    `Reviews: ${r.opened} opened, ${r.resolved} resolved (${r.dismissed} dismissed), ${r.open} open${median}`,
+  );
+  return lines.join('\n');
+}

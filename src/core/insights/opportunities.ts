@@ -1,0 +1,74 @@
+import { isNegative } from '../review-policy.ts';
+import type { Feedback, Review } from '../types.ts';
+import { ratio, round } from './stats.ts';
+import type { PatternOpportunity, PendingCorrection, StaleReview } from './types.ts';
+
+export const STALE_REVIEW_DAYS = 3;
+const DAY_MS = 86_400_000;
+
+/** Patterns ranked by negative volume × negative rate: many complaints that are also most of the feedback. */
+export function patternOpportunities(
+  feedback: readonly Feedback[],
+  questionOfPattern: (patternKey: string) => string,
+  max = 10,
+): PatternOpportunity[] {
+  const groups = new Map<string, { negative: number; total: number }>();
+  for (const f of feedback) {
+    const g = groups.get(f.patternKey) ?? { negative: 0, total: 0 };
+    g.total++;
+    if (isNegative(f)) g.negative++;
+    groups.set(f.patternKey, g);
+  }
+  return [...groups.entries()]
+    .filter(([, g]) => g.negative > 0)
+    .map(([patternKey, g]) => {
+      const negativeRate = ratio(g.negative, g.total);
+      return {
+        patternKey,
+        question: questionOfPattern(patternKey),
+        ...g,
+        negativeRate,
+        score: round(g.negative * negativeRate, 2),
+      };
+    })
+    .sort((a, b) => b.score - a.score || b.negative - a.negative || a.patternKey.localeCompare(b.patternKey))
+    .slice(0, max);
+}
+
+/** Open reviews raised more than `days` days before `now`, oldest first. */
+export function staleReviews(open: readonly Review[], now: Date, days = STALE_REVIEW_DAYS): StaleReview[] {
+  return open
+    .filter((r) => now.getTime() - r.createdAt.getTime() > days * DAY_MS)
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    .map((r) => ({
+      reviewId: r.id,
+      question: r.question,
+      openedAt: r.createdAt,
+      ageDays: Math.floor((now.getTime() - r.createdAt.getTime()) / DAY_MS),
+    }));
+}
+
+/** Corrections sitting in open reviews: they wait for a moderator to approve them into the knowledge base. */
+export function pendingCorrections(
+  open: readonly Review[],
+  related: ReadonlyMap<string, Feedback[]>,
+): PendingCorrection[] {
+  return open
+    .flatMap((review) =>
+      (related.get(review.id) ?? []).flatMap((f) =>
+        f.kind === 'correction'
+          ? [
+              {
+                reviewId: review.id,
+                feedbackId: f.id,
+                question: review.question,
+                text: f.value,
+                userName: f.userName,
+                at: f.updatedAt,
+              },
+            ]
+          : [],
+      ),
+    )
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
+}

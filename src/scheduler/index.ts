@@ -1,0 +1,137 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Db } from 'mongodb';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Config } from '../config.ts';
+import { errorMessage, HeedError } from '../core/errors.ts';
+import type { FeedbackCore } from '../core/feedback-core.ts';
+import { type Clock, type Logger, systemClock } from '../core/ports.ts';
+import { createDigestRepository } from '../store/digests-repo.ts';
+import { createLeaseRepository } from '../store/locks-repo.ts';
+import { cronLogger } from './cron-logger.ts';
+import { type DigestJobDeps, runDigestJob } from './digest-job.ts';
+import type { DigestRun, PostResult } from './post-result.ts';
+import { runRetention } from './retention-job.ts';
+
+export type { Db } from 'mongodb';
+export { type DigestJobDeps, postPeriod, runDigestJob } from './digest-job.ts';
+export type { DigestRun, PostResult, SkipReason } from './post-result.ts';
+export { runRetention } from './retention-job.ts';
+export { previousFire } from './schedule-math.ts';
+
+export interface SchedulerOptions {
+  config: Config;
+  core: FeedbackCore;
+  db: Db;
+  logger: Logger;
+  clock?: Clock;
+  /** Names this instance in claims and leases; default host:pid:random. */
+  instanceId?: string;
+  /** How often missed or failed digests are retried. Default every 5 minutes. */
+  sweepCron?: string;
+  /** When old deliveries are deleted. Default daily 03:30 in the digest's zone. */
+  retentionCron?: string;
+  staleMs?: number;
+  maxAttempts?: number;
+  leaseTtlMs?: number;
+}
+
+export interface Scheduler {
+  stop(): Promise<void>;
+  /** Posts the latest period's digest now (also before the first scheduled run), exactly once per channel. */
+  runDigestNow(): Promise<PostResult[]>;
+  /** Settles when the start-up catch-up has run. */
+  ready: Promise<void>;
+  /** When node-cron fires the digest next. */
+  nextDigestAt(): Date | null;
+}
+
+/**
+ * Weekly digest (config.digest.cron in config.digest.timezone), a retry/catch-up sweep and the daily
+ * retention job. Every instance may run it: claims in MongoDB make each post happen once.
+ */
+export function startScheduler(opts: SchedulerOptions): Scheduler {
+  if (!cron.validate(opts.config.digest.cron))
+    throw new HeedError(
+      'config',
+      `Invalid configuration: DIGEST_CRON "${opts.config.digest.cron}" is not a cron expression node-cron accepts (e.g. "0 9 * * 1").`,
+    );
+  const logger = opts.logger.child({ component: 'scheduler' });
+  const clock = opts.clock ?? systemClock;
+  const { timezone } = opts.config.digest;
+  const digests = createDigestRepository(opts.db);
+  const leases = createLeaseRepository(opts.db);
+  const deps: DigestJobDeps = {
+    core: opts.core,
+    digests,
+    leases,
+    logger,
+    clock,
+    owner: opts.instanceId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+    schedule: opts.config.digest,
+    staleMs: opts.staleMs,
+    maxAttempts: opts.maxAttempts,
+    leaseTtlMs: opts.leaseTtlMs,
+  };
+
+  // One digest run at a time in this process; other instances are kept apart by the lease and claims.
+  let chain: Promise<unknown> = Promise.resolve();
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn, fn);
+    chain = next.catch(() => {});
+    return next;
+  };
+  const digestRun = (respectFirstRun: boolean) => serial(() => runDigestJob(deps, { respectFirstRun }));
+  const tick = (job: string) => async () => {
+    try {
+      report(logger, job, await digestRun(true));
+    } catch (err) {
+      logger.error({ err: errorMessage(err), job }, 'digest run failed');
+    }
+  };
+  const options = (name: string) => ({ timezone, name, noOverlap: true, logger: cronLogger(logger) });
+  const tasks: ScheduledTask[] = [
+    cron.schedule(opts.config.digest.cron, tick('digest'), options('heed-digest')),
+    cron.schedule(opts.sweepCron ?? '*/5 * * * *', tick('digest-sweep'), options('heed-digest-sweep')),
+    cron.schedule(
+      opts.retentionCron ?? '30 3 * * *',
+      async () => {
+        try {
+          logger.info(await runRetention(opts.db, leases, clock.now()), 'retention done');
+        } catch (err) {
+          logger.error({ err: errorMessage(err), job: 'retention' }, 'retention failed');
+        }
+      },
+      options('heed-retention'),
+    ),
+  ];
+  // Record the first run (catch-up never reaches before it), then post a digest missed while down.
+  const ready = digests
+    .firstRun(clock.now())
+    .then(tick('catch-up'))
+    .catch((err) => logger.error({ err: errorMessage(err) }, 'scheduler start-up failed'));
+
+  return {
+    ready,
+    nextDigestAt: () => tasks[0]!.getNextRun(),
+    runDigestNow: async () => (await digestRun(false)).results,
+    async stop() {
+      for (const task of tasks) {
+        await task.stop();
+        await task.destroy();
+      }
+      await ready;
+      await chain;
+    },
+  };
+}
+
+function report(logger: Logger, job: string, run: DigestRun): void {
+  // gave_up was logged as an error when the last attempt failed; the sweep repeats it quietly.
+  const failed = run.results.filter((r) => r.outcome === 'failed');
+  const posted = run.results.filter((r) => r.outcome === 'posted');
+  const fields = { job, periodKey: run.periodKey, skipped: run.skipped, posted: posted.length };
+  if (failed.length > 0) logger.warn({ ...fields, failed: failed.length }, 'digest run incomplete');
+  else if (posted.length > 0) logger.info(fields, 'digest run posted');
+  else logger.debug(fields, 'digest run: nothing to do');
+}

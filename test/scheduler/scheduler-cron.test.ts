@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FeedbackCore } from '../../src/core/feedback-core.ts';
+import { startScheduler } from '../../src/scheduler/index.ts';
+import { openTestStore } from '../helpers/db.ts';
+import { fixedAnswerer, memoryLogger } from '../helpers/fakes.ts';
+import { config, keysOf, platforms, QUIET } from './setup.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('the real node-cron task drives the digest', () => {
+  it('fires on Monday 09:00 Europe/Berlin and posts that period once per channel', async () => {
+    const store = await openTestStore('sched_cron');
+    const { slack, discord } = platforms();
+    const core = new FeedbackCore({ store, answerer: fixedAnswerer(), logger: memoryLogger() });
+    core.attachPlatform(slack);
+    core.attachPlatform(discord);
+    // Only Date and setTimeout are faked (node-cron's timer); database I/O stays real.
+    vi.useFakeTimers({
+      now: new Date('2026-11-01T12:00:00Z'),
+      toFake: ['Date', 'setTimeout', 'clearTimeout'],
+    });
+    const scheduler = startScheduler({
+      config,
+      core,
+      db: store.db,
+      logger: memoryLogger(),
+      instanceId: 'cron',
+      ...QUIET,
+    });
+    await scheduler.ready;
+    expect(scheduler.nextDigestAt()).toEqual(new Date('2026-11-02T08:00:00Z'));
+
+    await vi.advanceTimersByTimeAsync(20 * 3600_000 - 1000); // Monday 07:59:59Z = 08:59:59 Berlin
+    expect(keysOf(slack, discord)).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2000);
+    vi.useRealTimers();
+    await vi.waitFor(() => expect(keysOf(slack, discord)).toHaveLength(3), { timeout: 10_000, interval: 20 });
+    await scheduler.stop();
+    expect(keysOf(slack, discord)).toEqual([
+      '2026-11-02T09:00 discord:D-1',
+      '2026-11-02T09:00 slack:C-DIGEST',
+      '2026-11-02T09:00 slack:C-LEADS',
+    ]);
+  });
+
+  it('refuses a DIGEST_CRON node-cron cannot run, naming the variable', async () => {
+    const store = await openTestStore('sched_badcron');
+    const core = new FeedbackCore({ store, answerer: fixedAnswerer(), logger: memoryLogger() });
+    const bad = { ...config, digest: { cron: '0 25 * * 1', timezone: 'UTC' } };
+    expect(() => startScheduler({ config: bad, core, db: store.db, logger: memoryLogger() })).toThrow(
+      /DIGEST_CRON/,
+    );
+  });
+});
