@@ -1,0 +1,118 @@
+import { parseArgs } from 'node:util';
+import { summarizeClusters } from '../core/clustering/cluster-summary.ts';
+import { clusterTexts } from '../core/clustering/cluster-texts.ts';
+
+export interface ClusterCommandIO {
+  /** Receives complete text, newline included (process.stdout.write semantics). */
+  stdout(s: string): void;
+  stderr(s: string): void;
+  readFile(path: string): Promise<string>;
+}
+
+const USAGE =
+  'usage: heed cluster --input <file.jsonl> [--json] [--threshold X]\n' +
+  '  Each input line is a JSON object with a string "text"; other fields are kept.\n' +
+  '  Default output: each line again, with a "cluster" id (0 = largest cluster).\n' +
+  '  --json: one document {clusters: [{id, size, representative, members}], items}.\n' +
+  '  --threshold: merge similarity, 0–1 (default: tuned; higher → more, tighter clusters).\n';
+const MAX_REPORTED_ERRORS = 10;
+
+type Item = Record<string, unknown> & { text: string };
+
+/** Parses JSON lines; blank lines are skipped. Errors name the 1-based line number. */
+function parseItems(content: string): { items: Item[]; errors: string[] } {
+  const items: Item[] = [];
+  const errors: string[] = [];
+  content.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (err) {
+      errors.push(`line ${i + 1}: not valid JSON (${(err as Error).message})`);
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      errors.push(`line ${i + 1}: expected a JSON object like {"text": "..."}`);
+    } else if (typeof (value as { text?: unknown }).text !== 'string') {
+      errors.push(`line ${i + 1}: missing a string "text" field`);
+    } else {
+      items.push(value as Item);
+    }
+  });
+  return { items, errors };
+}
+
+/**
+ * `heed cluster --input <file.jsonl> [--json]`: groups lines whose `text` says the same thing.
+ * Works offline, without the database. Returns the exit code (2 for bad usage or bad input).
+ */
+export async function clusterCommand(args: string[], io: ClusterCommandIO): Promise<number> {
+  let values: { input?: string; json?: boolean; threshold?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        input: { type: 'string', short: 'i' },
+        json: { type: 'boolean' },
+        threshold: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    io.stderr(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (!values.input) {
+    io.stderr(`--input is required\n${USAGE}`);
+    return 2;
+  }
+  const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
+    io.stderr(`--threshold must be a number from 0 to 1, got "${values.threshold}"\n${USAGE}`);
+    return 2;
+  }
+  let content: string;
+  try {
+    content = await io.readFile(values.input);
+  } catch (err) {
+    io.stderr(`cannot read ${values.input}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const { items, errors } = parseItems(content);
+  if (errors.length > 0) {
+    const shown = errors.slice(0, MAX_REPORTED_ERRORS);
+    const more = errors.length - shown.length;
+    io.stderr(
+      `${values.input}: ${shown.join(`\n${values.input}: `)}${more > 0 ? `\n…and ${more} more` : ''}\n`,
+    );
+    return 2;
+  }
+  const texts = items.map((it) => it.text);
+  const { clusters, labels } = summarizeClusters(
+    texts,
+    clusterTexts(texts, threshold === undefined ? {} : { threshold }),
+  );
+  const annotated = items.map((it, i) => ({ ...it, cluster: labels[i]! }));
+  if (values.json) {
+    const doc = {
+      clusters: clusters.map((c) => ({
+        id: c.id,
+        size: c.size,
+        representative: texts[c.representative]!,
+        members: c.members.map((i) => texts[i]!),
+      })),
+      items: annotated,
+    };
+    io.stdout(`${JSON.stringify(doc, null, 2)}\n`);
+  } else {
+    io.stdout(annotated.map((it) => `${JSON.stringify(it)}\n`).join(''));
+  }
+  return 0;
+}

@@ -1,0 +1,56 @@
+import { isFunctionFeature, isWordFeature } from './feature-ids.ts';
+import { hasWordFeature } from './gated-dot.ts';
+import type { SparseVector } from './sparse-vector.ts';
+
+type Postings = Map<number, { doc: number; w: number }[]>;
+
+/**
+ * All pairwise similarities of unit vectors as a dense n × n row-major matrix, computed through an
+ * inverted index so only pairs that share a feature cost anything. With `gated` (the default) it
+ * equals `gatedDot` for every pair: function words count only for pairs that share a content word.
+ */
+export function similarityMatrix(vectors: readonly SparseVector[], gated = true): Float32Array {
+  const n = vectors.length;
+  const words: Postings = new Map();
+  const chars: Postings = new Map();
+  const fn: Postings = new Map();
+  vectors.forEach((v, doc) => {
+    v.idx.forEach((f, k) => {
+      const postings = isFunctionFeature(f) ? fn : isWordFeature(f) ? words : chars;
+      const list = postings.get(f);
+      if (list) list.push({ doc, w: v.val[k]! });
+      else postings.set(f, [{ doc, w: v.val[k]! }]);
+    });
+  });
+  const sim = new Float32Array(n * n);
+  // Pairs sharing a word feature; upper triangle only (postings are in document order).
+  const linked = new Uint8Array(n * n);
+  accumulate(sim, n, words, (cell) => {
+    linked[cell] = 1;
+    return true;
+  });
+  accumulate(sim, n, chars, () => true);
+  const bare = vectors.map((v) => !hasWordFeature(v));
+  accumulate(sim, n, fn, (cell, a, b) => !gated || linked[cell] === 1 || (bare[a]! && bare[b]!));
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sim[j * n + i] = sim[i * n + j]!;
+  return sim;
+}
+
+function accumulate(
+  sim: Float32Array,
+  n: number,
+  postings: Postings,
+  counts: (cell: number, a: number, b: number) => boolean,
+): void {
+  for (const list of postings.values()) {
+    for (let a = 0; a < list.length; a++) {
+      const pa = list[a]!;
+      const row = pa.doc * n;
+      for (let b = a; b < list.length; b++) {
+        const pb = list[b]!;
+        const cell = row + pb.doc;
+        if (counts(cell, pa.doc, pb.doc)) sim[cell]! += pa.w * pb.w;
+      }
+    }
+  }
+}
