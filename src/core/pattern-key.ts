@@ -1,28 +1,24 @@
 import type { PatternKeyer } from './ports.ts';
+import { stem } from './text/stem.ts';
+import { tokenize } from './text/tokenize.ts';
 
-const STOP_WORDS = new Set(
-  'a an the is are was were be been am do does did i me my we our you your it its of to in on for with at by from and or can could would should will how what when where which who why please hi hello hey tell about this that there'.split(
-    ' ',
-  ),
-);
+const MAX_KEY = 200;
 
 /**
- * Fingerprint of a question: lower-cased words without punctuation, stop words or plural "s", sorted
- * and de-duplicated, so "How do I reset my password?" and "password reset how" share a key.
+ * Fingerprint of a question: the stems of its content words (wink-nlp lemmas, Porter stems; function
+ * words, punctuation, emoji and mentions dropped), sorted and de-duplicated. "How do I reset my
+ * password?", "password reset" and "Resetting passwords?" share a key; "reset my email" does not.
+ *
+ * It is deliberately precise: a key decides which feedback a moderator reviews together and which
+ * knowledge entry answers a question outright. Looser paraphrase matching happens in the answerer's
+ * retrieval and, for insights, in the clustering (src/core/clustering), where it is measured.
  */
 export function fingerprint(question: string): string {
-  const words = question
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/<@[^>]+>/g, ' ')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w.length > 0 && !STOP_WORDS.has(w))
-    .map((w) => (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') ? w.slice(0, -1) : w));
-  const unique = [...new Set(words)].sort();
-  return unique.length > 0
-    ? unique.join(' ').slice(0, 200)
-    : question.trim().toLowerCase().slice(0, 200) || '(empty)';
+  const tokens = tokenize(question.replace(/<[@#!][^>]*>/g, ' '));
+  const content = tokens.filter((t) => !t.stop).map((t) => stem(t.lemma));
+  const words = content.length > 0 ? content : tokens.map((t) => stem(t.lemma));
+  const key = [...new Set(words)].sort().join(' ').slice(0, MAX_KEY);
+  return key || question.trim().toLowerCase().slice(0, MAX_KEY) || '(empty)';
 }
 
 export const fingerprintKeyer: PatternKeyer = { keyFor: async (q) => fingerprint(q) };

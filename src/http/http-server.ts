@@ -10,16 +10,27 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export function matchRoute(routes: readonly HttpRoute[], method: string, pathname: string): HttpRoute | undefined {
+export function matchRoute(
+  routes: readonly HttpRoute[],
+  method: string,
+  pathname: string,
+): HttpRoute | undefined {
   return routes.find(
     (r) =>
       (!r.method || r.method === method) &&
-      (r.path.endsWith('/*') ? pathname.startsWith(r.path.slice(0, -1)) || pathname === r.path.slice(0, -2) : pathname === r.path),
+      (r.path.endsWith('/*')
+        ? pathname.startsWith(r.path.slice(0, -1)) || pathname === r.path.slice(0, -2)
+        : pathname === r.path),
   );
 }
 
 /** heed's one HTTP listener: adapters' routes plus whatever the composition root adds (/healthz, /metrics). */
-export async function startHttpServer(opts: { port: number; host?: string; routes: HttpRoute[]; logger: Logger }): Promise<RunningServer> {
+export async function startHttpServer(opts: {
+  port: number;
+  host?: string;
+  routes: HttpRoute[];
+  logger: Logger;
+}): Promise<RunningServer> {
   const server = http.createServer(async (req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     const route = matchRoute(opts.routes, req.method ?? 'GET', pathname);

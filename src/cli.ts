@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import { clusterCommand } from './cli/cluster-command.ts';
+import { digestCommand } from './cli/digest-command.ts';
+import type { CommandIO } from './cli/insights-command.ts';
+import { insightsCommand } from './cli/insights-command.ts';
+import { instructionsCommand, knowledgeCommand } from './cli/knowledge-command.ts';
+import { attachAdapters, buildCore } from './compose.ts';
+import { loadConfig } from './config.ts';
+import { errorMessage } from './core/errors.ts';
+import { createLogger } from './logger.ts';
+import { type OpenDatabase, openDatabase } from './store/open-database.ts';
+
+const HELP = `heed — human-feedback loop for AI assistants in Slack and Discord
+
+usage: npx heed <command> [options]
+
+  insights [--days N] [--json]        feedback insights for the last N days (default 7)
+  digest --dry-run [--json]           print the weekly digest without posting
+  digest --post                       post it now (exactly once per period and channel)
+  knowledge list|show <id> [--json]   knowledge entries (latest versions / one with its history)
+  instructions show|history [--json]  the assistant's instructions and their versions
+  cluster --input <file.jsonl> [--json]
+                                      group lines with a "text" field; no database needed
+
+Configuration comes from the same environment variables as \`npm start\` (see README).
+`;
+
+/** Runs one CLI command and returns its exit code. */
+export async function runCli(
+  argv: string[],
+  io: CommandIO,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    io.stdout(HELP);
+    return command ? 0 : 2;
+  }
+  if (command === 'cluster') return clusterCommand(args, { ...io, readFile: (p) => readFile(p, 'utf8') });
+  if (!['insights', 'digest', 'knowledge', 'instructions'].includes(command)) {
+    io.stderr(`unknown command: ${command}\n\n${HELP}`);
+    return 2;
+  }
+  const config = loadConfig(env);
+  // Logs go to stderr so that stdout stays clean for --json.
+  const logger = createLogger(env.LOG_LEVEL ?? 'warn', process.stderr);
+  let database: OpenDatabase | undefined;
+  try {
+    database = await openDatabase(config.mongo, logger, env);
+    const { store } = database;
+    switch (command) {
+      case 'insights':
+        return await insightsCommand(args, { store, io });
+      case 'knowledge':
+        return await knowledgeCommand(args, { store, io });
+      case 'instructions':
+        return await instructionsCommand(args, { store, io });
+      default: {
+        const { core } = buildCore(config, store, logger);
+        attachAdapters(config, core, logger, { playground: false });
+        return await digestCommand(args, { core, db: store.db, config, io, logger });
+      }
+    }
+  } finally {
+    await database?.close();
+  }
+}
+
+/** Entry point of `npx heed` (src/heed.mjs) and `npm run heed`. */
+export function cliMain(argv = process.argv.slice(2)): void {
+  const io: CommandIO = { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) };
+  runCli(argv, io).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      io.stderr(`heed: ${errorMessage(err)}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) cliMain();

@@ -1,0 +1,49 @@
+import type { PlatformAdapter } from '../adapters/adapter.ts';
+import { createDiscordAdapter } from '../adapters/discord/index.ts';
+import { createSlackAdapter } from '../adapters/slack/index.ts';
+import { createWebAdapter } from '../adapters/web/index.ts';
+import { createAnswerer } from './answerer/index.ts';
+import type { Config } from './config.ts';
+import { FeedbackCore } from './core/feedback-core.ts';
+import { buildDigest, computeInsights, periodEndingAt } from './core/insights/index.ts';
+import type { FeedbackStore, Logger } from './core/ports.ts';
+
+/** The core with the configured answerer and trigger rule (shared by `npm start` and the CLI). */
+export function buildCore(config: Config, store: FeedbackStore, logger: Logger) {
+  const answerer = createAnswerer({ config, store, logger });
+  const core = new FeedbackCore({ store, answerer, logger, policy: config.review });
+  return { core, answerer };
+}
+
+/** One adapter per configured platform, attached to the core (not started: the caller decides). */
+export function attachAdapters(
+  config: Config,
+  core: FeedbackCore,
+  logger: Logger,
+  opts: { playground: boolean } = { playground: config.playground },
+): PlatformAdapter[] {
+  const adapters: PlatformAdapter[] = [];
+  if (config.slack)
+    adapters.push(
+      createSlackAdapter({ config: config.slack, core, logger: logger.child({ platform: 'slack' }) }),
+    );
+  if (config.discord) {
+    adapters.push(
+      createDiscordAdapter({ config: config.discord, core, logger: logger.child({ platform: 'discord' }) }),
+    );
+  }
+  if (opts.playground) {
+    const { timezone } = config.digest;
+    const insights = (days: number) => {
+      const to = core.clock.now();
+      return computeInsights(core.store, { from: new Date(to.getTime() - days * 86_400_000), to });
+    };
+    const digestPreview = () =>
+      buildDigest(core.store, periodEndingAt(core.clock.now(), timezone), { timezone });
+    adapters.push(
+      createWebAdapter({ core, logger: logger.child({ platform: 'web' }), insights, digestPreview }),
+    );
+  }
+  for (const adapter of adapters) core.attachPlatform(adapter);
+  return adapters;
+}

@@ -1,0 +1,93 @@
+import { loadSeedKnowledge } from './answerer/index.ts';
+import { attachAdapters, buildCore } from './compose.ts';
+import { type Config, loadConfig } from './config.ts';
+import { errorMessage } from './core/errors.ts';
+import type { FeedbackCore } from './core/feedback-core.ts';
+import type { Logger } from './core/ports.ts';
+import { startHttpServer } from './http/http-server.ts';
+import { opsRoutes } from './http/ops-routes.ts';
+import { createLogger } from './logger.ts';
+import { startScheduler } from './scheduler/index.ts';
+import { openDatabase } from './store/open-database.ts';
+
+export interface Heed {
+  url: string;
+  config: Config;
+  core: FeedbackCore;
+  stop(): Promise<void>;
+}
+
+/** The one composition root: config → store → core → adapters → HTTP listener → scheduler. */
+export async function startHeed(opts: { env?: NodeJS.ProcessEnv; logger?: Logger } = {}): Promise<Heed> {
+  const env = opts.env ?? process.env;
+  const config = loadConfig(env);
+  const logger = opts.logger ?? createLogger(config.logLevel);
+  const database = await openDatabase(config.mongo, logger, env);
+  const cleanups: (() => Promise<void>)[] = [() => database.close()];
+  const stop = async () => {
+    for (const cleanup of cleanups.reverse())
+      await cleanup().catch((err) => logger.error({ err: errorMessage(err) }, 'stop failed'));
+  };
+  try {
+    const { store } = database;
+    const { core, answerer } = buildCore(config, store, logger);
+    const seeded = await loadSeedKnowledge({
+      dir: config.knowledgeDir,
+      store,
+      patternKey: (q) => core.patternKey(q),
+      logger,
+    });
+    logger.info(
+      { answerer: answerer.describe(), ...seeded, errors: seeded.errors.length },
+      'knowledge ready',
+    );
+
+    const adapters = attachAdapters(config, core, logger);
+    const server = await startHttpServer({
+      port: config.port,
+      // The playground has no login: with no platform to serve, listen on loopback only.
+      host: config.slack || config.discord ? '0.0.0.0' : '127.0.0.1',
+      routes: [...opsRoutes(store.db), ...adapters.flatMap((a) => a.routes())],
+      logger,
+    });
+    cleanups.push(() => server.close());
+    for (const adapter of adapters) {
+      await adapter.start();
+      cleanups.push(() => adapter.stop());
+    }
+    // Last: its start-up catch-up may post a missed digest, which needs the platforms connected.
+    const scheduler = startScheduler({ config, core, db: store.db, logger });
+    cleanups.push(() => scheduler.stop());
+    return { url: server.url, config, core, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  let heed: Heed;
+  try {
+    heed = await startHeed();
+  } catch (err) {
+    console.error(`heed could not start: ${errorMessage(err)}`);
+    process.exit(1);
+  }
+  const platforms = heed.core.platforms.all().map((p) => p.platform);
+  console.error(`heed is running on ${heed.url} (platforms: ${platforms.join(', ') || 'none'})`);
+  if (heed.config.playground) console.error(`playground: ${heed.url}/`);
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.error(`${signal}: stopping heed`);
+    heed.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await main();
