@@ -92,7 +92,6 @@ export interface FeedbackRepository {
   linkToReview(feedbackId: string, reviewId: string): Promise<void>;
   forReview(reviewId: string): Promise<Feedback[]>;
   recentForPattern(patternKey: string, limit: number): Promise<Feedback[]>;
-  getMany(ids: string[]): Promise<Feedback[]>;
   inRange(range: TimeRange): Promise<Feedback[]>;
   countForInteraction(interactionId: string): Promise<number>;
 }

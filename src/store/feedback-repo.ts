@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { Collection, Db, Document } from 'mongodb';
 import type { FeedbackRepository, FeedbackWrite } from '../core/ports.ts';
 import type { Feedback } from '../core/types.ts';
-import { fromDoc, oid, oids, retryOnDuplicate } from './docs.ts';
+import { fromDoc, retryOnDuplicate } from './docs.ts';
 
 /** Same vote, same reasons, same comment: a redelivery, not a change. */
 function sameContent(doc: Document | null, f: FeedbackWrite): boolean {
@@ -13,14 +14,23 @@ function sameContent(doc: Document | null, f: FeedbackWrite): boolean {
   );
 }
 
+/**
+ * The `_id` is derived from (interaction, kind, user): one row per vote slot, enforced by the primary
+ * key on every server, and the click path becomes `_id` lookups — the embedded FerretDB answers those
+ * from SQLite's primary key, while other filters scan the collection.
+ */
+export function feedbackId(f: Pick<FeedbackWrite, 'interactionId' | 'kind' | 'userId'>): string {
+  return `${f.interactionId}:${f.kind}:${createHash('sha256').update(f.userId).digest('hex').slice(0, 24)}`;
+}
+
 export function createFeedbackRepository(db: Db): FeedbackRepository {
-  const col: Collection = db.collection('feedback');
+  const col: Collection<Document & { _id: string }> = db.collection('feedback');
   const toFeedback = (d: Document) => fromDoc<Feedback>(d as never);
   return {
-    // One row per (interaction, user, kind), enforced by a unique index. The update's "before" image
+    // One row per (interaction, user, kind). The update's "before" image
     // tells a first vote, a changed vote and a redelivery apart, also when deliveries race.
     async upsert(f, now) {
-      const key = { interactionId: f.interactionId, userId: f.userId, kind: f.kind };
+      const key = { _id: feedbackId(f) };
       const existing = await col.findOne(key);
       if (existing && sameContent(existing, f))
         return { feedback: toFeedback(existing), status: 'unchanged' };
@@ -46,8 +56,8 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
       const status = before === null ? 'created' : sameContent(before, f) ? 'unchanged' : 'updated';
       return { feedback: toFeedback(after), status };
     },
-    async linkToReview(feedbackId, reviewId) {
-      await col.updateOne({ _id: oid(feedbackId) }, { $set: { reviewId } });
+    async linkToReview(id, reviewId) {
+      await col.updateOne({ _id: id }, { $set: { reviewId } });
     },
     async forReview(reviewId) {
       const docs = await col.find({ reviewId }).sort({ updatedAt: -1 }).toArray();
@@ -55,10 +65,6 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
     },
     async recentForPattern(patternKey, limit) {
       const docs = await col.find({ patternKey }).sort({ updatedAt: -1, _id: -1 }).limit(limit).toArray();
-      return docs.map(toFeedback);
-    },
-    async getMany(ids) {
-      const docs = await col.find({ _id: { $in: oids(ids) } }).toArray();
       return docs.map(toFeedback);
     },
     async inRange(range) {
