@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const manifest = readFileSync(new URL('../../../manifest.yml', import.meta.url), 'utf8');
-const setup = readFileSync(new URL('../../../adapters/slack/SETUP.md', import.meta.url), 'utf8');
+const setup = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 const listUnder = (key: string) => {
   const block = manifest.split(`${key}:\n`)[1] ?? '';
   return [...block.matchAll(/^\s+- ([a-z_:.]+)/gm)].map((m) => m[1]).slice(0, 20);
