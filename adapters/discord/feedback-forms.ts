@@ -1,19 +1,10 @@
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
 import { LIMITS } from '../../src/core/schemas.ts';
-import { REASONS, type Reason } from '../../src/core/types.ts';
+import { REASON_LABELS, REASONS } from '../../src/core/types.ts';
 import { encodeCustomId } from './custom-id.ts';
 import { selectField, textField } from './form-fields.ts';
 
 export const FEEDBACK_FIELDS = { correction: 'correction', reasons: 'reasons', comment: 'comment' } as const;
-
-export const REASON_LABELS: Record<Reason, string> = {
-  inaccurate: 'Inaccurate',
-  outdated: 'Outdated',
-  incomplete: 'Incomplete',
-  irrelevant: 'Irrelevant',
-  unsafe: 'Unsafe',
-  other: 'Other',
-};
 
 /** ✏️: the corrected answer, required, up to the core's correction limit (Discord's 4000). */
 export function correctionForm(interactionId: string): APIModalInteractionResponseCallbackData {

@@ -1,5 +1,11 @@
 import { LIMITS } from '../../src/core/schemas.ts';
-import { type Interaction, REASONS, type Reason, type ResolutionAction } from '../../src/core/types.ts';
+import {
+  type Interaction,
+  REASON_LABELS,
+  REASONS,
+  type Reason,
+  type ResolutionAction,
+} from '../../src/core/types.ts';
 import type { ReviewView } from '../../src/core/views.ts';
 import {
   clip,
@@ -25,15 +31,6 @@ const part = (i: number) => `heed_part_${i}`;
 
 export const CORRECTION_MAX = Math.min(SLACK_LIMITS.plainTextInput, LIMITS.correction);
 const INSTRUCTION_PARTS = Math.ceil(LIMITS.instructions / SLACK_LIMITS.plainTextInput);
-
-const REASON_LABELS: Record<Reason, string> = {
-  inaccurate: 'Inaccurate',
-  outdated: 'Outdated',
-  incomplete: 'Incomplete',
-  irrelevant: 'Irrelevant',
-  unsafe: 'Unsafe',
-  other: 'Other',
-};
 
 function modal(meta: ModalMeta, title: string, blocks: KnownBlock[], submit = 'Submit'): View {
   return {

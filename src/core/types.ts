@@ -6,6 +6,16 @@ export type Platform = (typeof PLATFORMS)[number];
 export const REASONS = ['inaccurate', 'outdated', 'incomplete', 'irrelevant', 'unsafe', 'other'] as const;
 export type Reason = (typeof REASONS)[number];
 
+/** How every adapter labels the reasons. */
+export const REASON_LABELS: Record<Reason, string> = {
+  inaccurate: 'Inaccurate',
+  outdated: 'Outdated',
+  incomplete: 'Incomplete',
+  irrelevant: 'Irrelevant',
+  unsafe: 'Unsafe',
+  other: 'Other',
+};
+
 /** Where a question was asked / an answer lives, in platform terms the adapter understands. */
 export interface ConversationRef {
   platform: Platform;

@@ -36,33 +36,55 @@ async function ask(
   await postAnswer(deps, client, interaction, where);
 }
 
+/** An Events API question (mention or DM): de-duplicated by event id, answered where it was asked. */
+async function answerEvent(
+  deps: HandlerDeps,
+  client: Client,
+  what: string,
+  e: {
+    eventId: string;
+    text?: string;
+    botUserId?: string;
+    threadTs?: string;
+    ref: ConversationRef & { channelId: string };
+  },
+): Promise<void> {
+  const { ref, threadTs } = e;
+  await atBoundary(
+    deps.logger,
+    what,
+    { channel: ref.channelId, user: ref.userId, eventId: e.eventId },
+    async () => {
+      if (!(await deps.firstDelivery(`slack:event:${e.eventId}`))) return;
+      await ask(deps, client, stripMention(e.text ?? '', e.botUserId), ref, {
+        channel: ref.channelId,
+        threadTs,
+      });
+    },
+    (text) => tellUser(client, deps.logger, { userId: ref.userId, channelId: ref.channelId, threadTs }, text),
+  );
+}
+
 /** Questions: @mentions in channels (answered in the thread), direct messages, and `/ask`. */
 export function registerQuestionHandlers(app: App, deps: HandlerDeps): void {
   app.event('app_mention', async ({ event, body, context, client }) => {
     const user = event.user;
     const threadTs = event.thread_ts ?? event.ts;
     if (!user || event.subtype || event.bot_id) return;
-    await atBoundary(
-      deps.logger,
-      'app_mention',
-      { channel: event.channel, user, eventId: body.event_id },
-      async () => {
-        if (!(await deps.firstDelivery(`slack:event:${body.event_id}`))) return;
-        const ref: ConversationRef = {
-          platform: 'slack',
-          userId: user,
-          channelId: event.channel,
-          threadId: threadTs,
-          messageId: event.ts,
-          teamId: body.team_id,
-        };
-        await ask(deps, client, stripMention(event.text ?? '', context.botUserId), ref, {
-          channel: event.channel,
-          threadTs,
-        });
+    await answerEvent(deps, client, 'app_mention', {
+      eventId: body.event_id,
+      text: event.text,
+      botUserId: context.botUserId,
+      threadTs,
+      ref: {
+        platform: 'slack',
+        userId: user,
+        channelId: event.channel,
+        threadId: threadTs,
+        messageId: event.ts,
+        teamId: body.team_id,
       },
-      (text) => tellUser(client, deps.logger, { userId: user, channelId: event.channel, threadTs }, text),
-    );
+    });
   });
 
   app.event('message', async ({ event, body, context, client }) => {
@@ -71,27 +93,20 @@ export function registerQuestionHandlers(app: App, deps: HandlerDeps): void {
     const user = event.user;
     if (!user || event.bot_id || user === context.botUserId) return;
     const threadTs = event.thread_ts;
-    await atBoundary(
-      deps.logger,
-      'message.im',
-      { channel: event.channel, user, eventId: body.event_id },
-      async () => {
-        if (!(await deps.firstDelivery(`slack:event:${body.event_id}`))) return;
-        const ref: ConversationRef = {
-          platform: 'slack',
-          userId: user,
-          channelId: event.channel,
-          messageId: event.ts,
-          ...(threadTs ? { threadId: threadTs } : {}),
-          teamId: body.team_id,
-        };
-        await ask(deps, client, stripMention(event.text ?? '', context.botUserId), ref, {
-          channel: event.channel,
-          threadTs,
-        });
+    await answerEvent(deps, client, 'message.im', {
+      eventId: body.event_id,
+      text: event.text,
+      botUserId: context.botUserId,
+      threadTs,
+      ref: {
+        platform: 'slack',
+        userId: user,
+        channelId: event.channel,
+        messageId: event.ts,
+        ...(threadTs ? { threadId: threadTs } : {}),
+        teamId: body.team_id,
       },
-      (text) => tellUser(client, deps.logger, { userId: user, channelId: event.channel, threadTs }, text),
-    );
+    });
   });
 
   app.command('/ask', async ({ command, ack, respond, client }) => {
