@@ -62,6 +62,14 @@ describe('FeedbackCore against the real database', () => {
     expect(rows[0]).toMatchObject({ value: 'up', reasons: [] });
   });
 
+  it('concurrent duplicate deliveries of one vote count once and raise nothing twice', async () => {
+    const i = await core.answer('Can I pay by invoice?', asker());
+    const outcomes = await Promise.all(Array.from({ length: 6 }, () => down(i.id, 'DUP')));
+    expect(outcomes.filter((o) => o.status === 'created')).toHaveLength(1);
+    expect(outcomes.filter((o) => o.status === 'unchanged')).toHaveLength(5);
+    expect(await store.feedback.countForInteraction(i.id)).toBe(1);
+  });
+
   it('every correction raises a review with the corrections action, and ratings <= 2 count as negative', async () => {
     const i = await core.answer('Which plan includes SSO?', asker());
     const out = await core.recordFeedback({
