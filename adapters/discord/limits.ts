@@ -28,30 +28,7 @@ export function clip(text: string, max: number): string {
   return `${text.slice(0, cut)}…`;
 }
 
-/**
- * Splits a long text into pieces of at most `max` characters, preferring paragraph, line and word
- * breaks. Nothing is dropped: the pieces joined give the original text.
- */
-export function splitText(text: string, max: number): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const cut = breakAt(rest, max);
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  if (rest.length > 0 || parts.length === 0) parts.push(rest);
-  return parts;
-}
-
-function breakAt(text: string, max: number): number {
-  const head = text.slice(0, max);
-  for (const sep of ['\n\n', '\n', ' ']) {
-    const at = head.lastIndexOf(sep);
-    if (at >= max / 2) return at + sep.length;
-  }
-  return isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
-}
+export { splitText } from '../../src/core/text/split-text.ts';
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { splitText as splitCore } from '../../../src/core/text/split-text.ts';
 
 export type KnownBlock = types.KnownBlock;
 export type View = types.View;
@@ -21,33 +22,12 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** Cuts at most `max` characters off the front, preferring a line break, then a space; never inside an entity or a surrogate pair. */
-function cutPoint(text: string, max: number): number {
-  if (text.length <= max) return text.length;
-  const window = text.slice(0, max);
-  for (const sep of ['\n\n', '\n', ' ']) {
-    const at = window.lastIndexOf(sep);
-    if (at >= max / 2) return at + sep.length;
-  }
-  let cut = max;
-  const amp = window.lastIndexOf('&');
-  if (amp >= 0 && amp > max - 6 && !window.slice(amp).includes(';')) cut = amp;
-  const code = text.charCodeAt(cut - 1);
-  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-  return cut > 0 ? cut : max;
-}
-
-/** Splits text into chunks of at most `max` characters whose concatenation is exactly the input. */
+/** Splits text into chunks of at most `max` characters whose concatenation is exactly the input; never inside an entity. */
 export function splitText(text: string, max: number): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const cut = cutPoint(rest, max);
-    chunks.push(rest.slice(0, cut));
-    rest = rest.slice(cut);
-  }
-  if (rest.length > 0 || chunks.length === 0) chunks.push(rest);
-  return chunks;
+  return splitCore(text, max, (window, cut) => {
+    const amp = window.lastIndexOf('&');
+    return amp >= 0 && amp > cut - 6 && !window.slice(amp).includes(';') ? amp : cut;
+  });
 }
 
 /** A short single-line excerpt for fallbacks and list items (marked with … when cut). */
