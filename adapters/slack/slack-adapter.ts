@@ -39,10 +39,12 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly receiver?: HTTPReceiver;
   private readonly logger: Logger;
   private readonly config: SlackConfig;
+  private readonly core: FeedbackCore;
   private started = false;
 
   constructor(opts: SlackAdapterOptions) {
     this.config = opts.config;
+    this.core = opts.core;
     this.logger = opts.logger;
     const { app, receiver } = createBoltApp(opts.config, this.logger, opts.bolt);
     this.app = app;
@@ -125,6 +127,19 @@ export class SlackAdapter implements PlatformAdapter {
   async appendToReview(thread: ThreadRef, view: ReviewView, item: FeedbackItemView): Promise<void> {
     await this.call('appendToReview', thread.channelId, () =>
       this.post(thread.channelId, appendMessage(view, item), thread.threadId ?? thread.messageId),
+    );
+    // Refresh the root's numbers and priority — unless a moderator closed the review meanwhile, so a
+    // late refresh never brings the buttons back onto a resolved root.
+    const current = await this.core.store.reviews.get(view.review.id);
+    if (current?.status !== 'open') return;
+    const root = reviewRootMessage(view);
+    await this.call('appendToReview', thread.channelId, () =>
+      this.app.client.chat.update({
+        channel: thread.channelId,
+        ts: thread.messageId,
+        text: root.text,
+        blocks: root.blocks,
+      }),
     );
   }
 

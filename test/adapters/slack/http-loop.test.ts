@@ -124,6 +124,11 @@ describe('Slack adapter, HTTP mode: the full loop', () => {
     const reply = repliesInMods().at(-1)!;
     expect(reply.args.thread_ts).toBe(rootTs);
     expect(textOf(reply)).toContain('suggested a correction');
+    // The root is refreshed: the correction changed the suggested action; the buttons stay while open.
+    const refresh = h.fake.callsTo('chat.update').at(-1)!;
+    expect(refresh.args).toMatchObject({ channel: MODS, ts: rootTs });
+    expect(textOf(refresh)).toContain('Update knowledge base with corrections');
+    expect(blocksOf(refresh).some((b) => b.type === 'actions')).toBe(true);
     const view = await h.core.getReviewView(reviewId);
     expect(view.corrections[0]).toMatchObject({
       text: 'Go to Settings → Security → Reset password.',
