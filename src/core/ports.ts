@@ -107,10 +107,16 @@ export interface ReviewRepository {
   list(filter: { status?: Review['status']; limit?: number }): Promise<Review[]>;
   inRange(range: TimeRange): Promise<Review[]>;
   addThread(id: string, thread: ThreadRef): Promise<void>;
-  /** Closes an open review; null when another resolution won (claimed by a unique insert). */
-  resolve(id: string, resolution: Resolution): Promise<Review | null>;
-  /** Records what a resolution produced (knowledge entry / instructions version) on a closed review. */
-  annotateResolution(id: string, resolution: Resolution): Promise<Review | null>;
+  /**
+   * Claims the right to resolve a review (a unique insert: one winner). When another claim exists it
+   * is returned instead, so an unfinished resolution (its resolver died) can be completed.
+   */
+  claimResolution(
+    id: string,
+    resolution: Resolution,
+  ): Promise<{ claimed: true } | { claimed: false; existing: Resolution }>;
+  /** Writes the (claimed) resolution onto the review and closes it. */
+  close(id: string, resolution: Resolution): Promise<Review | null>;
 }
 
 export interface KnowledgeRepository {
@@ -123,6 +129,8 @@ export interface KnowledgeRepository {
   /** The latest version of every pattern. */
   listLatest(): Promise<KnowledgeEntry[]>;
   history(patternKey: string): Promise<KnowledgeEntry[]>;
+  /** The entry a review's resolution created, if any. */
+  forReview(reviewId: string): Promise<KnowledgeEntry | null>;
   /** Changes whenever an entry is added anywhere (entries are append-only): a cheap freshness check. */
   signature(): Promise<string>;
 }
@@ -136,6 +144,8 @@ export interface InstructionsRepository {
     now: Date,
   ): Promise<InstructionsVersion>;
   history(limit?: number): Promise<InstructionsVersion[]>;
+  /** The version a review's resolution created, if any. */
+  forReview(reviewId: string): Promise<InstructionsVersion | null>;
 }
 
 /** Durable de-duplication of platform deliveries (event ids, interaction ids). */

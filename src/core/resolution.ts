@@ -3,16 +3,21 @@ import type { FeedbackStore } from './ports.ts';
 import { parseOrThrow, ResolutionCommandSchema } from './schemas.ts';
 import type { Resolution, Review } from './types.ts';
 
+/** A claim this old whose review is still open belongs to a resolver that died mid-way. */
+export const UNFINISHED_AFTER_MS = 60_000;
+
 /**
- * Closes a review with a moderator's decision. The review is claimed first (atomically: only one
- * resolution can win), then the knowledge entry or instructions version is written and linked.
+ * Closes a review with a moderator's decision, in an order that survives a crash at any step:
+ * claim (a unique insert: only one resolution can win) → write the knowledge entry or instructions
+ * version (linked to the review) → close the review. A later attempt that finds an old claim on a
+ * still-open review completes that first decision, then reports the review as already resolved.
  */
 export async function resolveReview(store: FeedbackStore, raw: unknown, now: Date): Promise<Review> {
   const cmd = parseOrThrow(ResolutionCommandSchema, raw, 'resolution');
   if (!cmd.actor.isModerator) throw new HeedError('forbidden', 'Only moderators can resolve reviews.');
   const review = await store.reviews.get(cmd.reviewId);
   if (!review) throw new HeedError('not_found', 'That review does not exist.');
-  if (review.status !== 'open') throw alreadyClosed(review);
+  if (review.status !== 'open') throw alreadyClosed(review.resolution, review.status);
 
   const resolution: Resolution = {
     action: cmd.action,
@@ -20,34 +25,48 @@ export async function resolveReview(store: FeedbackStore, raw: unknown, now: Dat
     at: now,
     ...(cmd.action === 'dismiss' ? { note: cmd.note || undefined } : { text: cmd.text }),
   };
-  const claimed = await store.reviews.resolve(review.id, resolution);
-  if (!claimed) throw alreadyClosed((await store.reviews.get(review.id)) ?? review);
-
-  if (cmd.action === 'apply_correction') {
-    const entry = await store.knowledge.add(
-      {
-        patternKey: review.patternKey,
-        question: review.question,
-        answer: cmd.text,
-        source: 'correction',
-        sourceFeedbackIds: (await store.feedback.forReview(review.id)).map((f) => f.id),
-        reviewId: review.id,
-        approvedBy: cmd.actor,
-      },
-      now,
-    );
-    resolution.knowledgeId = entry.id;
-    resolution.knowledgeVersion = entry.version;
-  } else if (cmd.action === 'update_instructions') {
-    const version = await store.instructions.add(cmd.text, cmd.actor, review.id, now);
-    resolution.instructionsVersion = version.version;
+  const claim = await store.reviews.claimResolution(review.id, resolution);
+  if (!claim.claimed) {
+    if (now.getTime() - new Date(claim.existing.at).getTime() >= UNFINISHED_AFTER_MS) {
+      await complete(store, review, claim.existing);
+    }
+    throw alreadyClosed(claim.existing, claim.existing.action === 'dismiss' ? 'dismissed' : 'resolved');
   }
-  if (cmd.action !== 'dismiss')
-    return (await store.reviews.annotateResolution(review.id, resolution)) ?? claimed;
-  return claimed;
+  return complete(store, review, resolution);
 }
 
-function alreadyClosed(review: Review): HeedError {
-  const by = review.resolution?.actor.name ?? review.resolution?.actor.userId ?? 'someone';
-  return new HeedError('already_resolved', `This review was already ${review.status} by ${by}.`);
+/** Steps after the claim; each is idempotent per review, so completing twice writes nothing twice. */
+async function complete(store: FeedbackStore, review: Review, resolution: Resolution): Promise<Review> {
+  const done: Resolution = { ...resolution };
+  if (resolution.action === 'apply_correction' && resolution.text) {
+    const entry =
+      (await store.knowledge.forReview(review.id)) ??
+      (await store.knowledge.add(
+        {
+          patternKey: review.patternKey,
+          question: review.question,
+          answer: resolution.text,
+          source: 'correction',
+          sourceFeedbackIds: (await store.feedback.forReview(review.id)).map((f) => f.id),
+          reviewId: review.id,
+          approvedBy: resolution.actor,
+        },
+        resolution.at,
+      ));
+    done.knowledgeId = entry.id;
+    done.knowledgeVersion = entry.version;
+  } else if (resolution.action === 'update_instructions' && resolution.text) {
+    const version =
+      (await store.instructions.forReview(review.id)) ??
+      (await store.instructions.add(resolution.text, resolution.actor, review.id, resolution.at));
+    done.instructionsVersion = version.version;
+  }
+  const closed = await store.reviews.close(review.id, done);
+  if (!closed) throw new HeedError('not_found', 'That review does not exist.');
+  return closed;
+}
+
+function alreadyClosed(resolution: Resolution | undefined, status: string): HeedError {
+  const by = resolution?.actor.name ?? resolution?.actor.userId ?? 'someone';
+  return new HeedError('already_resolved', `This review was already ${status} by ${by}.`);
 }

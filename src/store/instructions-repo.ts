@@ -25,6 +25,10 @@ export function createInstructionsRepository(db: Db): InstructionsRepository {
         return doc;
       });
     },
+    async forReview(reviewId) {
+      const doc = await col.findOne({ reviewId });
+      return doc ? toVersion(doc) : null;
+    },
     async history(limit = 20) {
       const docs = await col.find({}).sort({ version: -1 }).limit(limit).toArray();
       return docs.map(toVersion);

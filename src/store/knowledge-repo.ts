@@ -51,6 +51,10 @@ export function createKnowledgeRepository(db: Db): KnowledgeRepository {
       ]);
       return `${count}:${newest ? String(newest._id) : '-'}`;
     },
+    async forReview(reviewId) {
+      const doc = await col.findOne({ reviewId });
+      return doc ? toEntry(doc) : null;
+    },
     async history(patternKey) {
       const docs = await col.find({ patternKey }).sort({ version: -1 }).toArray();
       return docs.map(toEntry);

@@ -1,6 +1,6 @@
 import { type Collection, type Db, type Document, ObjectId } from 'mongodb';
 import type { ReviewRepository } from '../core/ports.ts';
-import type { Review } from '../core/types.ts';
+import type { Resolution, Review } from '../core/types.ts';
 import { fromDoc, isDuplicateKey, oid } from './docs.ts';
 
 /**
@@ -11,7 +11,7 @@ import { fromDoc, isDuplicateKey, oid } from './docs.ts';
  */
 export function createReviewRepository(db: Db): ReviewRepository {
   const col: Collection = db.collection('reviews');
-  const claims: Collection<{ _id: string }> = db.collection('resolutions');
+  const claims: Collection<{ _id: string } & Partial<Resolution>> = db.collection('resolutions');
   const toReview = (d: Document): Review => {
     const review = fromDoc<Review>(d as never, ['openKey']);
     // The embedded server may drop empty arrays written on insert; read them back as empty.
@@ -67,13 +67,17 @@ export function createReviewRepository(db: Db): ReviewRepository {
         $push: { threads: thread, audit: { at: new Date(), event: 'posted', detail: thread.platform } },
       } as Document);
     },
-    async resolve(id, resolution) {
+    async claimResolution(id, resolution) {
       try {
         await claims.insertOne({ _id: id, ...resolution });
+        return { claimed: true };
       } catch (err) {
-        if (isDuplicateKey(err)) return null;
-        throw err;
+        if (!isDuplicateKey(err)) throw err;
+        const { _id, ...existing } = (await claims.findOne({ _id: id })) as { _id: string } & Resolution;
+        return { claimed: false, existing };
       }
+    },
+    async close(id, resolution) {
       const status = resolution.action === 'dismiss' ? 'dismissed' : 'resolved';
       const doc = await col.findOneAndUpdate(
         { _id: oid(id) },
@@ -81,15 +85,6 @@ export function createReviewRepository(db: Db): ReviewRepository {
           $set: { status, resolution, openKey: `closed:${id}`, updatedAt: resolution.at },
           $push: { audit: { at: resolution.at, event: status, actor: resolution.actor } } as Document,
         },
-        { returnDocument: 'after' },
-      );
-      return doc ? toReview(doc) : null;
-    },
-    async annotateResolution(id, resolution) {
-      await claims.updateOne({ _id: id }, { $set: { ...resolution } });
-      const doc = await col.findOneAndUpdate(
-        { _id: oid(id) },
-        { $set: { resolution } },
         { returnDocument: 'after' },
       );
       return doc ? toReview(doc) : null;

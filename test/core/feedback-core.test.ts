@@ -186,6 +186,40 @@ describe('FeedbackCore against the real database', () => {
     expect((await store.knowledge.history(i.patternKey)).map((e) => e.version)).toEqual([2, 1]);
   });
 
+  it('completes a resolution whose resolver died after claiming it, and never writes it twice', async () => {
+    const i = await core.answer('Where do I find the API docs?', asker());
+    const out = await core.recordFeedback({
+      interactionId: i.id,
+      platform: 'slack',
+      userId: 'U1',
+      kind: 'correction',
+      value: 'At /docs',
+    });
+    const reviewId = out.review!.id;
+    const first = { platform: 'slack' as const, userId: 'MOD-A', isModerator: true };
+    // MOD-A's resolver claimed the review and crashed before writing anything else.
+    await store.reviews.claimResolution(reviewId, {
+      action: 'apply_correction',
+      actor: first,
+      at: clock.now(),
+      text: 'API docs: /docs/api',
+    });
+    const second = { platform: 'slack' as const, userId: 'MOD-B', isModerator: true };
+    const attempt = { reviewId, actor: second, action: 'apply_correction', text: 'something else' };
+    // Within the grace period the first resolver may still be working: refuse, change nothing.
+    await expect(core.resolveReview(attempt)).rejects.toMatchObject({ code: 'already_resolved' });
+    expect((await store.reviews.get(reviewId))?.status).toBe('open');
+    // Later, the first decision is completed (not the second one), once.
+    clock.advance(120_000);
+    await expect(core.resolveReview(attempt)).rejects.toMatchObject({ code: 'already_resolved' });
+    await expect(core.resolveReview(attempt)).rejects.toMatchObject({ code: 'already_resolved' });
+    const review = await store.reviews.get(reviewId);
+    expect(review?.status).toBe('resolved');
+    expect(review?.resolution).toMatchObject({ actor: first, knowledgeVersion: 1 });
+    const history = await store.knowledge.history(i.patternKey);
+    expect(history.map((e) => e.answer)).toEqual(['API docs: /docs/api']);
+  });
+
   it('updates instructions as a new version, and refuses a resolution without an actor', async () => {
     const i = await core.answer('Tell me a joke', asker());
     const out = await core.recordFeedback({
