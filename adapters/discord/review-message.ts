@@ -41,6 +41,7 @@ export function reviewEmbed(view: ReviewView): APIEmbed {
         : '🗑️ Dismissed review';
   const fields: APIEmbedField[] = [
     { name: 'Answer (excerpt)', value: clip(view.answerExcerpt || '—', BUDGET.answer) },
+    { name: 'Answered by', value: clip(view.answerSource, 300) },
     {
       name: 'Negative feedback',
       value: `${view.window.negative} of the last ${view.window.total} (window ${view.window.size})`,

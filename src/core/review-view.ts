@@ -1,6 +1,6 @@
 import type { FeedbackStore } from './ports.ts';
 import { priorityFor, type ReviewPolicyConfig, suggestedActionFor, windowStats } from './review-policy.ts';
-import type { Feedback, Reason, Review } from './types.ts';
+import type { Feedback, Interaction, Reason, Review } from './types.ts';
 import type { ReviewView } from './views.ts';
 
 const EXCERPT = 500;
@@ -22,6 +22,13 @@ export function summarizeFeedback(f: Feedback): string {
     case 'correction':
       return `${who} suggested a correction: "${excerpt(f.value, 300)}"`;
   }
+}
+
+/** "knowledge-base · from “How do I reset my password?” v2" — so a moderator sees what to fix. */
+export function describeSource(i: Pick<Interaction, 'answerer' | 'model' | 'sources' | 'failed'>): string {
+  const by = i.model ? `${i.answerer} (${i.model})` : i.answerer;
+  const from = i.sources.map((s) => `“${excerpt(s.title ?? s.knowledgeId, 80)}” v${s.version}`).join(', ');
+  return `${by}${from ? ` · from ${from}` : ' · no knowledge entry'}${i.failed ? ' · the answerer failed' : ''}`;
 }
 
 /** Builds what adapters render for a review: window numbers, reasons, corrections, comments. */
@@ -52,6 +59,7 @@ export async function buildReviewView(
     review,
     question: review.question,
     answerExcerpt: excerpt(interaction?.answer ?? ''),
+    answerSource: interaction ? describeSource(interaction) : 'unknown',
     window: { negative: stats.negative, total: stats.total, size: policy.window },
     reasonCounts,
     corrections,

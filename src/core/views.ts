@@ -5,6 +5,8 @@ export interface ReviewView {
   review: Review;
   question: string;
   answerExcerpt: string;
+  /** Which answerer/model produced the answer, from which knowledge entries and versions. */
+  answerSource: string;
   /** The trigger window for the pattern: negative items among the last `size` feedback. */
   window: { negative: number; total: number; size: number };
   reasonCounts: Partial<Record<Reason, number>>;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HeedError } from '../../src/core/errors.ts';
 import { SUGGESTED_ACTIONS } from '../../src/core/review-policy.ts';
+import { describeSource } from '../../src/core/review-view.ts';
 import { asker, makeCore } from '../helpers/core.ts';
 import { openTestStore } from '../helpers/db.ts';
 
@@ -41,6 +42,7 @@ describe('FeedbackCore against the real database', () => {
     expect(view.related.map((f) => f.userId).sort()).toEqual(['U2', 'U3', 'U4']);
     expect(view.window).toEqual({ negative: 3, total: 4, size: 10 });
     expect(view.suggestedAction).toBe(SUGGESTED_ACTIONS.instructions);
+    expect(view.answerSource).toBe('fixed · no knowledge entry');
     expect(view.review.threads).toHaveLength(1);
   });
 
@@ -272,5 +274,17 @@ describe('FeedbackCore against the real database', () => {
     ).rejects.toMatchObject({ code: 'not_found' });
     expect(await store.feedback.countForInteraction(i.id)).toBe(0);
     await expect(core.answer('   ', asker())).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
+
+describe('describeSource', () => {
+  it('names the answerer, model and knowledge versions behind an answer', () => {
+    const sources = [{ knowledgeId: 'k1', version: 2, title: 'How do I reset my password?' }];
+    expect(describeSource({ answerer: 'openai', model: 'gpt-4o-mini', sources, failed: false })).toBe(
+      'openai (gpt-4o-mini) · from “How do I reset my password?” v2',
+    );
+    expect(describeSource({ answerer: 'openai', sources: [], failed: true })).toBe(
+      'openai · no knowledge entry · the answerer failed',
+    );
   });
 });

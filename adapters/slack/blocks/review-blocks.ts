@@ -19,6 +19,7 @@ function facts(view: ReviewView): KnownBlock {
       { type: 'mrkdwn', text: `*Reasons*\n${reasons || '—'}` },
       { type: 'mrkdwn', text: `*Related feedback*\n${view.related.length}` },
       { type: 'mrkdwn', text: `*Suggested action*\n${escapeMrkdwn(view.suggestedAction)}` },
+      { type: 'mrkdwn', text: `*Answered by*\n${escapeMrkdwn(clip(view.answerSource, 300))}` },
     ],
   };
 }

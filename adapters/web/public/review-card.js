@@ -45,6 +45,7 @@ export function reviewCard(view, ctx) {
       text: `${view.window.negative} of the last ${view.window.total} reactions negative · ${view.related.length} related · suggested: ${view.suggestedAction}`,
     }),
     view.answerExcerpt && h('blockquote', { class: 'excerpt', text: view.answerExcerpt }),
+    view.answerSource && h('p', { class: 'stat-line', text: `answered by ${view.answerSource}` }),
     reasons.length > 0 &&
       h(
         'div',

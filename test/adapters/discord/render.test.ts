@@ -28,6 +28,7 @@ function hugeView(overrides: Partial<Review> = {}): ReviewView {
     review,
     question: review.question,
     answerExcerpt: 'A'.repeat(500),
+    answerSource: `knowledge-base · from “${'T'.repeat(80)}” v2`,
     window: { negative: 9, total: 10, size: 10 },
     reasonCounts: { inaccurate: 40, outdated: 30, incomplete: 20, irrelevant: 10, unsafe: 5, other: 1 },
     corrections: Array.from({ length: 50 }, (_, n) => ({

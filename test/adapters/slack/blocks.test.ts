@@ -57,6 +57,7 @@ function reviewView(over: Partial<ReviewView> = {}): ReviewView {
     },
     question: `<!channel> ${'q'.repeat(3990)}`,
     answerExcerpt: 'a'.repeat(500),
+    answerSource: `knowledge-base · from “<!here> ${'t'.repeat(80)}” v2`,
     window: { negative: 7, total: 10, size: 10 },
     reasonCounts: { inaccurate: 4, outdated: 2 },
     corrections: related.map((f) => ({

@@ -95,6 +95,7 @@ describe('Slack adapter, HTTP mode: the full loop', () => {
       'password reset?',
       'Reset it from Settings',
       '3 of the last 3',
+      'Answered by',
       'Apply correction',
       'Update instructions',
       'Dismiss',
