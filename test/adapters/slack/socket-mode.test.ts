@@ -34,6 +34,22 @@ describe('Slack adapter, Socket Mode (local WebSocket server)', () => {
     interactionId = interactionIdOf(answer);
   });
 
+  it('answers a Socket Mode redelivery (retry_attempt) of the same event only once', async () => {
+    const before = h.fake.callsTo('chat.postMessage').length;
+    const event = appMention({ user: 'U3', text: '<@UBOT> where is the printer?' });
+    const payload = eventCallback(event);
+    await h.fake.sendEnvelope('events_api', payload);
+    await h.fake.sendEnvelope('events_api', payload, { retryAttempt: 1 });
+    await h.fake.sendEnvelope('events_api', payload, { retryAttempt: 2 });
+    await waitFor(() => h.fake.callsTo('chat.postMessage').length === before + 1, 'the answer');
+    // All three envelopes were acked; give a late duplicate the chance to post before counting.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(before + 1);
+    expect(
+      await h.store.db.collection('interactions').countDocuments({ question: 'where is the printer?' }),
+    ).toBe(1);
+  });
+
   it('records a feedback-button click delivered as an interactive envelope', async () => {
     await h.fake.sendEnvelope('interactive', feedbackClick({ user: user('U2') }, `down:${interactionId}`));
     await waitFor(
