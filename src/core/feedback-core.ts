@@ -98,9 +98,9 @@ export class FeedbackCore {
     if (!isNegative(result.feedback)) return result;
     const recent = await this.store.feedback.recentForPattern(interaction.patternKey, this.policy.window);
     // Negative feedback on a pattern already under review is related to it, whatever the window says.
-    const joinsOpen = (await this.store.reviews.findOpen(interaction.patternKey)) !== null;
-    if (!joinsOpen && !shouldReview(result.feedback, recent, this.policy)) return result;
-    const review = await this.raiseReview(interaction, result.feedback, recent);
+    const open = await this.store.reviews.findOpen(interaction.patternKey);
+    if (!open && !shouldReview(result.feedback, recent, this.policy)) return result;
+    const review = await this.raiseReview(interaction, result.feedback, recent, open);
     return { ...result, feedback: { ...result.feedback, reviewId: review.id }, review };
   }
 
@@ -108,15 +108,22 @@ export class FeedbackCore {
     interaction: Interaction,
     trigger: Feedback,
     recent: readonly Feedback[],
+    open: Review | null,
   ): Promise<{ id: string; created: boolean }> {
-    const { review, created } = await this.store.reviews.openOrJoin(
-      { patternKey: interaction.patternKey, interactionId: interaction.id, question: interaction.question },
-      this.clock.now(),
-    );
+    const { review, created } = open
+      ? { review: open, created: false }
+      : await this.store.reviews.openOrJoin(
+          {
+            patternKey: interaction.patternKey,
+            interactionId: interaction.id,
+            question: interaction.question,
+          },
+          this.clock.now(),
+        );
     // The window's earlier negative feedback that no review holds yet is what made this one count.
     const related = [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)];
     await Promise.all(related.map((f) => this.store.feedback.linkToReview(f.id, review.id)));
-    const view = await buildReviewView(this.store, review, this.policy);
+    const view = await buildReviewView(this.store, review, this.policy, recent);
     if (created) await this.postReview(view, trigger);
     else await this.appendToReview(view, trigger);
     this.logger.info({ reviewId: review.id, patternKey: review.patternKey, created }, 'review raised');

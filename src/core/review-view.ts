@@ -36,10 +36,12 @@ export async function buildReviewView(
   store: FeedbackStore,
   review: Review,
   policy: ReviewPolicyConfig,
+  /** The pattern's trigger window when the caller has just read it (saves a second scan). */
+  window?: readonly Feedback[],
 ): Promise<ReviewView> {
   const [related, recent, interaction] = await Promise.all([
     store.feedback.forReview(review.id),
-    store.feedback.recentForPattern(review.patternKey, policy.window),
+    window ?? store.feedback.recentForPattern(review.patternKey, policy.window),
     store.interactions.get(review.interactionId),
   ]);
   const stats = windowStats(recent);

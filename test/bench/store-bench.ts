@@ -64,34 +64,12 @@ export async function runStoreBench(n = 300): Promise<Timing[]> {
       const q = i % 2 === 0 ? 'How do I connect heed to Slack?' : `How do I export report ${i}?`;
       ids.push((await core.answer(q, ref)).id);
     });
+    const vote = (userId: string, value: 'up' | 'down') => (i: number) =>
+      core.recordFeedback({ interactionId: ids[i]!, platform: 'web', userId, kind: 'vote', value });
     // Positive votes: the write path without review work; then negative votes that raise and join reviews.
-    const upMs = await timePerOp(n, (i) =>
-      core.recordFeedback({
-        interactionId: ids[i]!,
-        platform: 'web',
-        userId: 'u',
-        kind: 'vote',
-        value: 'up',
-      }),
-    );
-    const downMs = await timePerOp(n, (i) =>
-      core.recordFeedback({
-        interactionId: ids[i]!,
-        platform: 'web',
-        userId: 'd',
-        kind: 'vote',
-        value: 'down',
-      }),
-    );
-    const redeliveryMs = await timePerOp(n, (i) =>
-      core.recordFeedback({
-        interactionId: ids[i]!,
-        platform: 'web',
-        userId: 'd',
-        kind: 'vote',
-        value: 'down',
-      }),
-    );
+    const upMs = await timePerOp(n, vote('u', 'up'));
+    const downMs = await timePerOp(n, vote('d', 'down'));
+    const redeliveryMs = await timePerOp(n, vote('d', 'down'));
     await db.dropDatabase();
     const row = (name: string, perOpMs: number, baselineMs: number): Timing => ({
       name,
