@@ -27,6 +27,20 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
+/** Counters and timings heed exports on `/metrics`. Names are fixed here so every caller agrees. */
+export type CounterName =
+  | 'store_retries_total'
+  | 'handler_errors_total'
+  | 'slack_signature_failures_total'
+  | 'feedback_recorded_total';
+export type HistogramName = 'click_ack_seconds' | 'negative_feedback_seconds' | 'answer_seconds';
+export interface Metrics {
+  inc(name: CounterName, labels?: Record<string, string>): void;
+  observe(name: HistogramName, seconds: number, labels?: Record<string, string>): void;
+}
+/** For tests and tools that export nothing. */
+export const noMetrics: Metrics = { inc() {}, observe() {} };
+
 export interface AnswerRequest {
   question: string;
   patternKey: string;
