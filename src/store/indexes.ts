@@ -22,6 +22,25 @@ export const INDEXES: Record<string, IndexDescription[]> = {
   locks: [{ key: { expiresAt: 1 } }],
 };
 
+/**
+ * Top-level fields that request paths look up by equality. On MongoDB the indexes above serve them; on
+ * the embedded FerretDB (PostgreSQL backend) heed adds a GIN expression index per field, because
+ * FerretDB pushes equality down as `_jsonb->'field' @> value` and its own btree indexes cannot serve that.
+ */
+export const EQUALITY_FIELDS: Record<string, string[]> = {
+  interactions: ['_id', 'day', 'threadKey'],
+  feedback: ['_id', 'patternKey', 'reviewId', 'day', 'userId'],
+  reviews: ['_id', 'openKey', 'status', 'day'],
+  resolutions: ['_id'],
+  knowledge: ['_id', 'patternKey', 'reviewId'],
+  instructions: ['_id', 'version', 'reviewId'],
+  deliveries: ['_id'],
+  digests: ['_id'],
+  locks: ['_id'],
+  rollups: ['_id'],
+  meta: ['_id'],
+};
+
 export async function ensureIndexes(db: Db, extra: Record<string, IndexDescription[]> = {}): Promise<void> {
   const existing = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   for (const [name, indexes] of Object.entries({ ...INDEXES, ...extra })) {
