@@ -22,6 +22,7 @@ const EnvSchema = z.object({
   ),
   HEED_DATA_DIR: withDefault(z.string(), './data'),
   FERRETDB_BIN: opt(z.string()),
+  PG_BIN: opt(z.string()),
   PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3000),
   HEED_PLAYGROUND: opt(z.enum(['0', '1'], { message: 'must be 0 or 1' })),
   LOG_LEVEL: withDefault(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),
@@ -82,7 +83,7 @@ export interface OpenAIConfig {
 }
 
 export interface Config {
-  mongo: { uri?: string; dbName: string; dataDir: string; ferretdbBin?: string };
+  mongo: { uri?: string; dbName: string; dataDir: string; ferretdbBin?: string; pgBin?: string };
   port: number;
   playground: boolean;
   logLevel: Env['LOG_LEVEL'];
@@ -129,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dbName: e.MONGODB_DB,
       dataDir: e.HEED_DATA_DIR,
       ferretdbBin: e.FERRETDB_BIN,
+      pgBin: e.PG_BIN,
     },
     port: e.PORT,
     playground:
