@@ -7,6 +7,8 @@ export interface ReviewView {
   answerExcerpt: string;
   /** Which answerer/model produced the answer, from which knowledge entries and versions. */
   answerSource: string;
+  /** The earlier turns of the thread the answer was given in (what the answerer saw), oldest first. */
+  context: { question: string; answer: string }[];
   /** The trigger window for the pattern: negative items among the last `size` feedback. */
   window: { negative: number; total: number; size: number };
   reasonCounts: Partial<Record<Reason, number>>;
@@ -32,6 +34,19 @@ export interface FeedbackItemView {
   summary: string;
 }
 
+/** One period of a digest's trend. Days are local dates (YYYY-MM-DD) in the schedule's zone: plain JSON survives storage. */
+export interface DigestTrendPeriod {
+  /** First day of the period. */
+  start: string;
+  /** The day the period ends (the digest's day). */
+  end: string;
+  /** All feedback (votes, corrections, ratings). */
+  feedback: number;
+  votes: number;
+  /** Share of 👍 among the votes; null when there were none. */
+  positiveRate: number | null;
+}
+
 /** The weekly insight digest, as the digest builder produces it and adapters render it. */
 export interface Digest {
   periodKey: string;
@@ -51,6 +66,8 @@ export interface Digest {
   /** Positive rate for up to 8 periods, oldest first (null where a period had no votes). */
   trend: (number | null)[];
   sparkline: string;
+  /** The same periods with their volume, oldest first, this one last (the trend chart's data). Absent in digests stored before it existed. */
+  trendPeriods?: DigestTrendPeriod[];
   byPlatform: { platform: string; feedback: number; positiveRate: number }[];
   commonIssues: { representative: string; frequency: number; samples: string[] }[];
   corrections: { question: string; text: string; userName?: string; status: 'pending' | 'approved' }[];

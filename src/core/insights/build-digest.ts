@@ -1,11 +1,10 @@
 import type { FeedbackStore } from '../ports.ts';
-import type { TimeRange } from '../types.ts';
 import type { Digest } from '../views.ts';
 import type { Clusterer } from './common-issues.ts';
 import { computeInsights } from './compute-insights.ts';
 import { periodsEndingWith } from './period.ts';
 import { sparkline } from './sparkline.ts';
-import { positiveRateOrNull } from './stats.ts';
+import { trendPeriods } from './trend-periods.ts';
 import type { Insights } from './types.ts';
 
 export interface DigestOptions {
@@ -40,9 +39,8 @@ export async function buildDigest(
     }),
     store.feedback.inRange({ from: windows[0]!.from, to: period.to }),
   ]);
-  const trend = windows.map((w: TimeRange) =>
-    positiveRateOrNull(history.filter((f) => f.createdAt >= w.from && f.createdAt < w.to)),
-  );
+  const periods = trendPeriods(windows, history, tz);
+  const trend = periods.map((p) => p.positiveRate);
   return {
     periodKey: period.key,
     from: period.from,
@@ -60,6 +58,7 @@ export async function buildDigest(
     previousPositiveRate: insights.trend.previousPositiveRate,
     trend,
     sparkline: sparkline(trend),
+    trendPeriods: periods,
     byPlatform: insights.byPlatform.map(({ platform, feedback, positiveRate }) => ({
       platform,
       feedback,
