@@ -1,7 +1,8 @@
-import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
+import { type App, type Logger as BoltLogger, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.ts';
 import { errorMessage, HeedError } from '../../src/core/errors.ts';
 import type { Logger } from '../../src/core/ports.ts';
+import { AckingApp } from './acking-app.ts';
 import { redactTokens } from './slack-errors.ts';
 
 /** Transport knobs; production keeps the defaults, tests shorten retries and wait for handlers. */
@@ -88,7 +89,7 @@ export function createBoltApp(config: SlackConfig, logger: Logger, tuning: BoltT
     deferInitialization: true,
   };
   if (config.appToken) {
-    return { app: new App({ ...common, appToken: config.appToken, socketMode: true }) };
+    return { app: new AckingApp({ ...common, appToken: config.appToken, socketMode: true }, logger) };
   }
   if (!config.signingSecret)
     throw new HeedError(
@@ -102,5 +103,5 @@ export function createBoltApp(config: SlackConfig, logger: Logger, tuning: BoltT
     bodyLimit: tuning.bodyLimit ?? DEFAULT_BODY_LIMIT,
     logger: log,
   });
-  return { app: new App({ ...common, receiver }), receiver };
+  return { app: new AckingApp({ ...common, receiver }, logger), receiver };
 }

@@ -3,7 +3,7 @@ import type { App, HTTPReceiver } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.ts';
 import { HeedError } from '../../src/core/errors.ts';
 import type { FeedbackCore } from '../../src/core/feedback-core.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import { type Logger, type Metrics, noMetrics } from '../../src/core/ports.ts';
 import type { ThreadRef } from '../../src/core/types.ts';
 import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.ts';
 import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
@@ -15,12 +15,13 @@ import {
   resolvedRootMessage,
   reviewRootMessage,
 } from './blocks/review-blocks.ts';
-import { type BoltTuning, createBoltApp, SLACK_EVENTS_PATH } from './bolt-app.ts';
+import { type BoltTuning, createBoltApp, DEFAULT_BODY_LIMIT, SLACK_EVENTS_PATH } from './bolt-app.ts';
 import { registerActionHandlers } from './handlers/actions.ts';
 import type { HandlerDeps } from './handlers/deps.ts';
 import { registerQuestionHandlers } from './handlers/questions.ts';
 import { registerViewHandlers } from './handlers/views.ts';
 import { ModeratorDirectory } from './moderators.ts';
+import { gateSlackRequest } from './request-gate.ts';
 import { errorContext, slackErrorInfo } from './slack-errors.ts';
 
 export interface SlackAdapterOptions {
@@ -29,6 +30,8 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** Transport tuning (tests); production leaves it unset. */
   bolt?: BoltTuning;
+  /** Where refused signatures are counted (`slack_signature_failures_total`). Default: nowhere. */
+  metrics?: Metrics;
 }
 
 /** heed in Slack: questions in, answers with feedback controls out, review threads for moderators. */
@@ -40,12 +43,16 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly logger: Logger;
   private readonly config: SlackConfig;
   private readonly core: FeedbackCore;
+  private readonly metrics: Metrics;
+  private readonly bodyLimit: number;
   private started = false;
 
   constructor(opts: SlackAdapterOptions) {
     this.config = opts.config;
     this.core = opts.core;
     this.logger = opts.logger;
+    this.metrics = opts.metrics ?? noMetrics;
+    this.bodyLimit = opts.bolt?.bodyLimit ?? DEFAULT_BODY_LIMIT;
     const { app, receiver } = createBoltApp(opts.config, this.logger, opts.bolt);
     this.app = app;
     this.receiver = receiver;
@@ -100,17 +107,32 @@ export class SlackAdapter implements PlatformAdapter {
   routes(): HttpRoute[] {
     const receiver = this.receiver;
     if (!receiver) return [];
-    const handler = (req: IncomingMessage, res: ServerResponse) =>
-      new Promise<void>((resolve) => {
-        if (!this.started) {
-          res.writeHead(503, { 'content-type': 'text/plain' }).end('Slack adapter not started');
-          resolve();
-          return;
-        }
+    const gate = {
+      signingSecret: this.config.signingSecret ?? '',
+      bodyLimit: this.bodyLimit,
+      metrics: this.metrics,
+    };
+    const handler = async (req: IncomingMessage, res: ServerResponse) => {
+      if (!this.started) {
+        res.writeHead(503, { 'content-type': 'text/plain' }).end('Slack adapter not started');
+        return;
+      }
+      // heed's gate first (401 counted, 4xx for what is no Slack payload), then Bolt's own handling:
+      // its signature and timestamp check again, url_verification, acks.
+      const refused = await gateSlackRequest(req, gate);
+      if (refused) {
+        this.logger[refused.status === 401 ? 'warn' : 'debug'](
+          { status: refused.status, reason: refused.reason },
+          'Slack request refused',
+        );
+        res.writeHead(refused.status, { 'content-type': 'text/plain' }).end(refused.reason);
+        return;
+      }
+      await new Promise<void>((resolve) => {
         res.once('close', () => resolve());
-        // Bolt's own handling: signature and timestamp check, body limit, url_verification, acks.
         receiver.requestListener(req, res);
       });
+    };
     return [{ method: 'POST', path: SLACK_EVENTS_PATH, handler }];
   }
 

@@ -1,8 +1,9 @@
 import { afterAll } from 'vitest';
+import type { BoltTuning } from '../../adapters/slack/bolt-app.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import { FeedbackCore } from '../../src/core/feedback-core.ts';
-import type { Answerer } from '../../src/core/ports.ts';
+import type { Answerer, Metrics } from '../../src/core/ports.ts';
 import type { ReviewPolicyConfig } from '../../src/core/review-policy.ts';
 import { startHttpServer } from '../../src/http/http-server.ts';
 import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
@@ -36,6 +37,9 @@ export async function startSlackHarness(opts: {
   config?: Partial<SlackConfig>;
   answerer?: Answerer;
   policy?: ReviewPolicyConfig;
+  /** Transport overrides; the default waits for handlers (processBeforeResponse: true). */
+  bolt?: BoltTuning;
+  metrics?: Metrics;
 }): Promise<SlackHarness> {
   const store = await openTestStore(opts.prefix);
   const fake = await new FakeSlack().start();
@@ -64,7 +68,8 @@ export async function startSlackHarness(opts: {
     config,
     core,
     logger,
-    bolt: { processBeforeResponse: true, retryConfig: { retries: 0 } },
+    bolt: { processBeforeResponse: true, retryConfig: { retries: 0 }, ...opts.bolt },
+    ...(opts.metrics ? { metrics: opts.metrics } : {}),
   });
   core.attachPlatform(adapter);
   await adapter.start();
