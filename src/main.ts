@@ -8,6 +8,7 @@ import { startHttpServer } from './http/http-server.ts';
 import { opsRoutes } from './http/ops-routes.ts';
 import { createLogger } from './logger.ts';
 import { startScheduler } from './scheduler/index.ts';
+import { watchDatabase } from './store/db-watchdog.ts';
 import { openDatabase } from './store/open-database.ts';
 
 export interface Heed {
@@ -18,12 +19,24 @@ export interface Heed {
 }
 
 /** The one composition root: config → store → core → adapters → HTTP listener → scheduler. */
-export async function startHeed(opts: { env?: NodeJS.ProcessEnv; logger?: Logger } = {}): Promise<Heed> {
+export async function startHeed(
+  opts: {
+    env?: NodeJS.ProcessEnv;
+    logger?: Logger;
+    /** Called once when the embedded database's process died (npm start: exit non-zero). */
+    onDatabaseLost?: (message: string) => void;
+  } = {},
+): Promise<Heed> {
   const env = opts.env ?? process.env;
   const config = loadConfig(env);
   const logger = opts.logger ?? createLogger(config.logLevel);
   const database = await openDatabase(config.mongo, logger, env);
   const cleanups: (() => Promise<void>)[] = [() => database.close()];
+  if (database.embedded) {
+    const onLost = opts.onDatabaseLost ?? (() => {});
+    const watchdog = watchDatabase({ uri: database.embedded.uri, logger, onLost });
+    cleanups.push(async () => watchdog.stop());
+  }
   const stop = async () => {
     for (const cleanup of cleanups.reverse())
       await cleanup().catch((err) => logger.error({ err: errorMessage(err) }, 'stop failed'));
@@ -68,7 +81,14 @@ export async function startHeed(opts: { env?: NodeJS.ProcessEnv; logger?: Logger
 async function main(): Promise<void> {
   let heed: Heed;
   try {
-    heed = await startHeed();
+    heed = await startHeed({
+      onDatabaseLost(message) {
+        console.error(message);
+        // Stop what still runs (HTTP listener, the rest of the database stack), but exit regardless.
+        setTimeout(() => process.exit(1), 10_000).unref();
+        void heed?.stop().finally(() => process.exit(1));
+      },
+    });
   } catch (err) {
     console.error(`heed could not start: ${errorMessage(err)}`);
     process.exit(1);

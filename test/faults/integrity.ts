@@ -1,0 +1,65 @@
+import type { Db } from 'mongodb';
+
+export interface Integrity {
+  reviews: number;
+  openReviews: number;
+  /** Patterns with more than one open review. Must be empty. */
+  patternsWithTwoOpen: string[];
+  /** Reviews no feedback row points at (a review without its related feedback). Must be empty. */
+  reviewsWithoutFeedback: string[];
+  /** Feedback rows pointing at a review that does not exist. Must be empty. */
+  danglingFeedback: string[];
+  /** Resolved reviews whose resolution wrote nothing it should have (knowledge / instructions). */
+  resolutionsWithoutEffect: string[];
+  /** Reviews never posted to a moderators' channel (no thread). */
+  unposted: string[];
+}
+
+/** Checks the invariants a crash or an outage must not break, straight from the database. */
+export async function checkIntegrity(db: Db): Promise<Integrity> {
+  const reviews = await db.collection('reviews').find({}).toArray();
+  const feedback = await db
+    .collection('feedback')
+    .find({}, { projection: { reviewId: 1 } })
+    .toArray();
+  const knowledge = await db
+    .collection('knowledge')
+    .find({}, { projection: { reviewId: 1, source: 1 } })
+    .toArray();
+  const instructions = await db
+    .collection('instructions')
+    .find({}, { projection: { reviewId: 1 } })
+    .toArray();
+  const ids = new Set(reviews.map((r) => String(r._id)));
+  const linked = new Set(
+    feedback
+      .map((f) => f.reviewId)
+      .filter(Boolean)
+      .map(String),
+  );
+  const openByPattern = new Map<string, number>();
+  for (const r of reviews)
+    if (r.status === 'open') openByPattern.set(r.patternKey, (openByPattern.get(r.patternKey) ?? 0) + 1);
+  const wrote = new Set(
+    [...knowledge, ...instructions]
+      .map((k) => k.reviewId ?? (k.source as { reviewId?: string } | undefined)?.reviewId)
+      .filter(Boolean)
+      .map(String),
+  );
+  return {
+    reviews: reviews.length,
+    openReviews: reviews.filter((r) => r.status === 'open').length,
+    patternsWithTwoOpen: [...openByPattern].filter(([, n]) => n > 1).map(([p]) => p),
+    reviewsWithoutFeedback: [...ids].filter((id) => !linked.has(id)),
+    danglingFeedback: [...linked].filter((id) => !ids.has(id)),
+    resolutionsWithoutEffect: reviews
+      .filter(
+        (r) =>
+          r.status === 'resolved' &&
+          ['apply_correction', 'update_instructions'].includes(r.resolution?.action) &&
+          !wrote.has(String(r._id)),
+      )
+      .map((r) => String(r._id)),
+    unposted: reviews.filter((r) => !(r.threads?.length > 0)).map((r) => String(r._id)),
+  };
+}
