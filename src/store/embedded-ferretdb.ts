@@ -1,47 +1,59 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MongoClient } from 'mongodb';
 import { HeedError } from '../core/errors.ts';
+import { freePort } from './free-port.ts';
 
-export interface EmbeddedDatabase {
+export { freePort } from './free-port.ts';
+
+export interface FerretdbServer {
+  /** The driver's URI (with the credentials when `auth` was given: never log it). */
   uri: string;
   port: number;
   stop(): Promise<void>;
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
+/** What FerretDB stores into: SQLite files in a folder (heed ≤ issue 10), or a PostgreSQL database. */
+export type FerretdbBackend = { handler: 'sqlite'; dir: string } | { handler: 'postgresql'; url: string };
+
+export interface FerretdbOptions {
+  binary: string;
+  /** SQLite storage in this folder (and the state file there) when `backend` is not given. */
+  dataDir?: string;
+  backend?: FerretdbBackend;
+  /** FerretDB's state.json folder; default the SQLite folder or `dataDir`. */
+  stateDir?: string;
+  port?: number;
+  /** Credentials the driver sends (PLAIN); FerretDB passes them on to PostgreSQL. */
+  auth?: { user: string; password: string };
+  /** Extra URI options for the driver, e.g. `{ maxPoolSize: '20' }`. */
+  uriOptions?: Record<string, string>;
 }
 
-/** Starts FerretDB (SQLite storage under `dataDir`) on a loopback port and waits until it answers a ping. */
-export async function startFerretdb(opts: {
-  binary: string;
-  dataDir: string;
-  port?: number;
-}): Promise<EmbeddedDatabase> {
-  const dataDir = path.resolve(opts.dataDir);
-  await mkdir(dataDir, { recursive: true });
+/** Starts FerretDB 1.24 on a loopback port and waits until it answers a ping (through its backend). */
+export async function startFerretdb(opts: FerretdbOptions): Promise<FerretdbServer> {
+  const backend: FerretdbBackend = opts.backend ?? {
+    handler: 'sqlite',
+    dir: path.resolve(opts.dataDir ?? '.'),
+  };
+  const stateDir = path.resolve(opts.stateDir ?? (backend.handler === 'sqlite' ? backend.dir : '.'));
+  if (backend.handler === 'sqlite') await mkdir(backend.dir, { recursive: true });
+  await mkdir(stateDir, { recursive: true });
   const port = opts.port ?? (await freePort());
+  const backendArgs =
+    backend.handler === 'sqlite'
+      ? ['--handler=sqlite', `--sqlite-url=file:${path.resolve(backend.dir)}/`]
+      : ['--handler=postgresql', `--postgresql-url=${backend.url}`];
   const child = spawn(
     opts.binary,
     [
-      '--handler=sqlite',
-      `--sqlite-url=file:${dataDir}/`,
+      ...backendArgs,
       `--listen-addr=127.0.0.1:${port}`,
       '--telemetry=disable',
       '--debug-addr=-',
-      `--state-dir=${dataDir}`,
+      `--state-dir=${stateDir}`,
       '--log-level=warn',
     ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
@@ -52,9 +64,9 @@ export async function startFerretdb(opts: {
   });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
-  const uri = `mongodb://127.0.0.1:${port}/`;
+  const uri = driverUri(port, opts.auth, opts.uriOptions);
   try {
-    await waitForPing(uri, child, () => stderr);
+    await waitForPing(uri, port, child, () => stderr);
   } catch (err) {
     child.kill('SIGKILL');
     process.off('exit', killOnExit);
@@ -70,7 +82,20 @@ export async function startFerretdb(opts: {
   };
 }
 
-async function waitForPing(uri: string, child: ChildProcess, stderr: () => string): Promise<void> {
+/** `mongodb://user:password@127.0.0.1:port/?authMechanism=PLAIN&…` (PLAIN: what FerretDB 1.x forwards). */
+export function driverUri(
+  port: number,
+  auth?: { user: string; password: string },
+  options: Record<string, string> = {},
+): string {
+  const params = new URLSearchParams(options);
+  if (auth) params.set('authMechanism', 'PLAIN');
+  const cred = auth ? `${encodeURIComponent(auth.user)}:${encodeURIComponent(auth.password)}@` : '';
+  const query = params.size ? `?${params}` : '';
+  return `mongodb://${cred}127.0.0.1:${port}/${query}`;
+}
+
+async function waitForPing(uri: string, port: number, child: ChildProcess, stderr: () => string) {
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) {
@@ -85,11 +110,14 @@ async function waitForPing(uri: string, child: ChildProcess, stderr: () => strin
       return;
     } catch (err) {
       if (Date.now() > deadline)
-        throw new HeedError('store', `FerretDB did not answer on ${uri} within 30 s`, { cause: err });
+        throw new HeedError(
+          'store',
+          `FerretDB did not answer on 127.0.0.1:${port} within 30 s: ${(err as Error).message}; ${stderr().trim()}`,
+        );
     } finally {
       await client.close().catch(() => {});
     }
-    await sleep(100);
+    await sleep(50);
   }
 }
 

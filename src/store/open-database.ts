@@ -3,41 +3,68 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import type { Config } from '../config.ts';
 import type { Logger } from '../core/ports.ts';
-import { type EmbeddedDatabase, startFerretdb } from './embedded-ferretdb.ts';
+import { readCredentials } from './db-credentials.ts';
+import { DRIVER_MAX_POOL, type EmbeddedDatabase, startEmbedded } from './embedded-database.ts';
+import { driverUri } from './embedded-ferretdb.ts';
 import { findOrBuildFerretdb } from './ferretdb-binary.ts';
 import { createMongoFeedbackStore, type MongoFeedbackStore } from './mongo-feedback-store.ts';
+import { ensureGinIndexes } from './pg-indexes.ts';
+import { unmigratedSqliteError } from './sqlite-data.ts';
+
+export type { EmbeddedDatabase } from './embedded-database.ts';
 
 export interface OpenDatabase {
   store: MongoFeedbackStore;
-  /** Set when this process started its own FerretDB (MONGODB_URI unset and none running). */
+  /** Set when this process started its own database (MONGODB_URI unset and none running). */
   embedded?: EmbeddedDatabase;
   close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** `heed db migrate`: open the new database although HEED_DATA_DIR still holds SQLite data. */
+  allowSqliteData?: boolean;
 }
 
 /** Where a running heed notes its embedded database, so `npx heed …` shares it instead of starting a second one. */
 const MARKER = 'embedded-db.json';
 
 /**
- * MONGODB_URI when set; otherwise the embedded FerretDB with its files under HEED_DATA_DIR — the one
- * another heed process already runs there, or a new one.
+ * MONGODB_URI when set; otherwise the embedded database (PostgreSQL + FerretDB) with its files under
+ * HEED_DATA_DIR — the one another heed process already runs there, or a new one.
  */
 export async function openDatabase(
   mongo: Config['mongo'],
   logger: Logger,
   env: NodeJS.ProcessEnv = process.env,
+  options: OpenOptions = {},
 ): Promise<OpenDatabase> {
   let embedded: EmbeddedDatabase | undefined;
-  let uri = mongo.uri ?? (await runningEmbedded(mongo.dataDir));
+  let uri = mongo.uri;
+  if (!uri) {
+    const unmigrated = options.allowSqliteData ? undefined : await unmigratedSqliteError(mongo.dataDir);
+    if (unmigrated) {
+      logger.error({ dataDir: mongo.dataDir }, unmigrated.message);
+      throw unmigrated;
+    }
+    uri = await runningEmbedded(mongo.dataDir);
+  }
   if (!uri) {
     const binary = await findOrBuildFerretdb({ ...env, FERRETDB_BIN: mongo.ferretdbBin }, (m) =>
       logger.info({}, m),
     );
-    embedded = await startFerretdb({ binary, dataDir: mongo.dataDir });
+    const started = Date.now();
+    embedded = await startEmbedded({
+      dataDir: mongo.dataDir,
+      ferretdbBinary: binary,
+      pgBin: mongo.pgBin,
+      log: (msg, fields) => logger.info(fields ?? {}, msg),
+    });
     uri = embedded.uri;
-    await writeFile(path.join(mongo.dataDir, MARKER), JSON.stringify({ uri, pid: process.pid }));
+    const note = { uri: driverUri(embedded.port), pgPort: embedded.pgPort, pid: process.pid };
+    await writeFile(path.join(mongo.dataDir, MARKER), JSON.stringify(note), { mode: 0o600 });
     logger.info(
-      { dataDir: mongo.dataDir, port: embedded.port },
-      'embedded database started (FerretDB, SQLite storage)',
+      { dataDir: mongo.dataDir, port: embedded.port, pgPort: embedded.pgPort, ms: Date.now() - started },
+      'embedded database started (FerretDB 1.24 on PostgreSQL)',
     );
   }
   const stopEmbedded = async () => {
@@ -47,6 +74,13 @@ export async function openDatabase(
   };
   try {
     const store = await createMongoFeedbackStore({ uri, dbName: mongo.dbName });
+    if (embedded) {
+      const created = await ensureGinIndexes(store.db, embedded.pgUrl).catch(async (err) => {
+        await store.close();
+        throw err;
+      });
+      if (created.length) logger.info({ count: created.length }, 'GIN indexes created for equality lookups');
+    }
     return {
       store,
       embedded,
@@ -61,14 +95,18 @@ export async function openDatabase(
   }
 }
 
+/** The URI (with the data folder's credentials) of the embedded database another process runs, if any. */
 async function runningEmbedded(dataDir: string): Promise<string | undefined> {
-  let uri: string;
+  let port: number;
   try {
-    uri = (JSON.parse(await readFile(path.join(dataDir, MARKER), 'utf8')) as { uri: string }).uri;
+    const note = JSON.parse(await readFile(path.join(dataDir, MARKER), 'utf8')) as { uri?: string };
+    port = Number(/^mongodb:\/\/127\.0\.0\.1:(\d+)\/$/.exec(note.uri ?? '')?.[1]);
   } catch {
     return undefined;
   }
-  if (!/^mongodb:\/\/127\.0\.0\.1:\d+\/$/.test(uri)) return undefined;
+  const creds = await readCredentials(dataDir).catch(() => undefined);
+  if (!port || !creds) return undefined;
+  const uri = driverUri(port, creds, { maxPoolSize: String(DRIVER_MAX_POOL) });
   const client = new MongoClient(uri, { serverSelectionTimeoutMS: 500 });
   try {
     await client.db('admin').command({ ping: 1 });

@@ -1,12 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { MongoClient } from 'mongodb';
+import { type Db, MongoClient } from 'mongodb';
 import { afterAll, inject } from 'vitest';
 import { DIGEST_INDEXES } from '../../src/store/digests-repo.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { type MongoFeedbackStore, storeForDb } from '../../src/store/mongo-feedback-store.ts';
+import { ensureGinIndexes } from '../../src/store/pg-indexes.ts';
 
 export function testMongoUri(): string {
   return inject('mongoUri');
+}
+
+/** The run's PostgreSQL behind the embedded FerretDB; undefined when MONGODB_URI points elsewhere. */
+export function testPgUrl(): string | undefined {
+  return inject('pgUrl') || undefined;
+}
+
+/** On the embedded server, the GIN indexes heed's own start creates (a no-op against MongoDB). */
+export async function ensureTestGinIndexes(db: Db): Promise<void> {
+  const pgUrl = testPgUrl();
+  if (pgUrl) await ensureGinIndexes(db, pgUrl);
 }
 
 /** A fresh database on the run's real server, dropped after the file. */
@@ -15,6 +27,7 @@ export async function openTestStore(prefix = 't'): Promise<MongoFeedbackStore> {
   await client.connect();
   const db = client.db(`${prefix}_${randomBytes(4).toString('hex')}`);
   await ensureIndexes(db, DIGEST_INDEXES);
+  await ensureTestGinIndexes(db);
   afterAll(async () => {
     await db.dropDatabase().catch(() => {});
     await client.close();
