@@ -85,7 +85,7 @@ async function main(): Promise<void> {
       onDatabaseLost(message) {
         console.error(message);
         // Stop what still runs (HTTP listener, the rest of the database stack), but exit regardless.
-        setTimeout(() => process.exit(1), 10_000).unref();
+        setTimeout(() => process.exit(1), 5000).unref();
         void heed?.stop().finally(() => process.exit(1));
       },
     });

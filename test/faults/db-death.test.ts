@@ -1,0 +1,42 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isAlive } from '../../src/store/db-processes.ts';
+import { descendants, spawnHeed } from './heed-child.ts';
+import { ROOT } from './slack-heed.ts';
+
+const dataDir = await mkdtemp(path.join(os.tmpdir(), 'heed-dbdeath-'));
+afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+describe('the embedded database dies under a running npm start', () => {
+  it('heed notices, says so, and exits non-zero so a process manager restarts it', async () => {
+    const heed = await spawnHeed({
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      HEED_DATA_DIR: dataDir,
+      KNOWLEDGE_DIR: path.join(ROOT, 'knowledge'),
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+    });
+    try {
+      expect((await fetch(`${heed.url}/healthz`)).status).toBe(200);
+      const stack = await descendants(heed.child.pid!);
+      const front = stack.find((p) => p.name === 'ferretdb');
+      expect(front, JSON.stringify(stack)).toBeDefined();
+      process.kill(front!.pid, 'SIGKILL');
+
+      const { code } = await heed.exited;
+      expect(code).toBe(1);
+      expect(heed.stderr()).toContain('the embedded database stopped');
+      expect(heed.stderr()).toContain('exits now with code 1');
+      // Whatever else of the stack was running went down with heed (no orphaned PostgreSQL).
+      await new Promise((r) => setTimeout(r, 500));
+      const alive = [];
+      for (const p of stack) if (await isAlive(p.pid)) alive.push(p);
+      expect.soft(alive).toEqual([]);
+    } finally {
+      heed.child.kill('SIGKILL');
+    }
+  }, 120_000);
+});
