@@ -11,7 +11,13 @@ import type { FeedbackStore, Logger } from './core/ports.ts';
 /** The core with the configured answerer and trigger rule (shared by `npm start` and the CLI). */
 export function buildCore(config: Config, store: FeedbackStore, logger: Logger) {
   const answerer = createAnswerer({ config, store, logger });
-  const core = new FeedbackCore({ store, answerer, logger, policy: config.review });
+  const core = new FeedbackCore({
+    store,
+    answerer,
+    logger,
+    policy: config.review,
+    history: { turns: config.history.turns },
+  });
   return { core, answerer };
 }
 

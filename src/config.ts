@@ -55,7 +55,8 @@ const EnvSchema = z.object({
   REVIEW_NEGATIVE_RATE: withDefault(z.coerce.number().min(0).max(1), 0.3),
   REVIEW_MIN_SAMPLES: withDefault(z.coerce.number().int().min(1).max(1000), 3),
 });
-type Env = z.output<typeof EnvSchema>;
+/** The validated variables, before loadConfig shapes them (the library reads its own subset). */
+export type Env = z.output<typeof EnvSchema>;
 
 export interface SlackConfig {
   botToken: string;
@@ -113,14 +114,19 @@ function validCron(expr: string): boolean {
   return (fields.length === 5 || fields.length === 6) && fields.every((f) => /^[\d*,/\-A-Za-z?]+$/.test(f));
 }
 
-/** Reads and validates configuration; a bad value throws a HeedError naming the variable and what to set. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/** Validates every variable; a bad value throws a HeedError naming the variable and what to set. */
+export function parseEnv(env: NodeJS.ProcessEnv = process.env): Env {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     fail(String(issue.path[0]), issue.message);
   }
-  const e = parsed.data;
+  return parsed.data;
+}
+
+/** Reads and validates configuration; a bad value throws a HeedError naming the variable and what to set. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const e = parseEnv(env);
   if (!validTimezone(e.DIGEST_TZ))
     fail('DIGEST_TZ', 'must be an IANA time zone such as UTC or Europe/Berlin');
   if (!validCron(e.DIGEST_CRON)) fail('DIGEST_CRON', 'must be a cron expression such as "0 9 * * 1"');

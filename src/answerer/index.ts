@@ -1,12 +1,14 @@
 import type { Config } from '../config.ts';
 import type { Answerer, Clock, FeedbackStore, Logger } from '../core/ports.ts';
+import { HttpAnswerer } from './http-answerer.ts';
 import { KnowledgeBaseAnswerer } from './knowledge-base-answerer.ts';
 import { OpenAIAnswerer } from './openai-answerer.ts';
 import type { RetryOptions } from './retry.ts';
 
+export { HTTP_ANSWERER, HttpAnswerer } from './http-answerer.ts';
 export { KnowledgeBaseAnswerer } from './knowledge-base-answerer.ts';
 export { DEFAULT_THRESHOLD, KnowledgeIndex } from './knowledge-index.ts';
-export { DONT_KNOW, LLM_MALFORMED, LLM_UNAVAILABLE } from './messages.ts';
+export { AGENT_MALFORMED, AGENT_UNAVAILABLE, DONT_KNOW, LLM_MALFORMED, LLM_UNAVAILABLE } from './messages.ts';
 export { OpenAIAnswerer } from './openai-answerer.ts';
 export { BASE_INSTRUCTIONS } from './prompt.ts';
 export { loadSeedKnowledge, type SeedResult } from './seed-loader.ts';
@@ -18,20 +20,30 @@ export interface CreateAnswererOptions {
   store: FeedbackStore;
   logger: Logger;
   clock?: Clock;
-  /** Backoff of the LLM answerer (tests shorten it). */
+  /** Backoff of the LLM and HTTP answerers (tests shorten it). */
   retry?: Partial<RetryOptions>;
 }
 
-/** The LLM answerer when an OpenAI-compatible server is configured, else the offline knowledge base. */
+/**
+ * The team's own agent when HEED_ANSWER_URL is set, else the LLM answerer when an OpenAI-compatible
+ * server is configured, else the offline knowledge base.
+ */
 export function createAnswerer(opts: CreateAnswererOptions): DescribedAnswerer {
-  const answerer = opts.config.openai
-    ? new OpenAIAnswerer({
-        config: opts.config.openai,
+  const answerer = opts.config.httpAnswerer
+    ? new HttpAnswerer({
+        config: opts.config.httpAnswerer,
         store: opts.store,
         logger: opts.logger,
         retry: opts.retry,
       })
-    : new KnowledgeBaseAnswerer({ store: opts.store });
+    : opts.config.openai
+      ? new OpenAIAnswerer({
+          config: opts.config.openai,
+          store: opts.store,
+          logger: opts.logger,
+          retry: opts.retry,
+        })
+      : new KnowledgeBaseAnswerer({ store: opts.store });
   opts.logger.info({}, `answerer: ${answerer.describe()}`);
   return answerer;
 }

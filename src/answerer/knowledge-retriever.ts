@@ -12,6 +12,8 @@ export interface RetrievedEntry {
   entry: KnowledgeEntry;
   /** 'pattern': the question's own pattern has an approved entry; 'search': full-text match. */
   match: 'pattern' | 'search';
+  /** 0–1: 1 for the question's own pattern, else the IDF-weighted share of its words the entry holds. */
+  score: number;
 }
 
 /**
@@ -37,11 +39,11 @@ export class KnowledgeRetriever {
       this.store.knowledge.latestForPattern(patternKey),
       this.currentIndex(),
     ]);
-    const out: RetrievedEntry[] = exact ? [{ entry: exact, match: 'pattern' }] : [];
+    const out: RetrievedEntry[] = exact ? [{ entry: exact, match: 'pattern', score: 1 }] : [];
     for (const hit of index.find(question, limit + 1)) {
       if (out.length >= limit) break;
       if (hit.entry.patternKey === patternKey || !isConfident(hit, this.threshold)) continue;
-      out.push({ entry: hit.entry, match: 'search' });
+      out.push({ entry: hit.entry, match: 'search', score: Math.round(hit.weightedCoverage * 1000) / 1000 });
     }
     return out;
   }

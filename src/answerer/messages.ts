@@ -7,6 +7,14 @@ export const LLM_UNAVAILABLE =
   "Sorry, I couldn't get an answer from the language model just now. Your question has been recorded; " +
   'please try again in a minute.';
 
+export const AGENT_UNAVAILABLE =
+  "Sorry, I couldn't get an answer from the assistant just now. Your question has been recorded; " +
+  'please try again in a minute.';
+
+export const AGENT_MALFORMED =
+  "Sorry, the assistant sent back a reply I couldn't read. Your question has been recorded; " +
+  'please try again in a minute.';
+
 export const LLM_MALFORMED =
   "Sorry, the language model sent back a reply I couldn't read. Your question has been recorded; " +
   'please try again in a minute.';

@@ -1,7 +1,14 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
 import type { OpenAIConfig } from '../config.ts';
 import { errorMessage } from '../core/errors.ts';
-import type { Answerer, AnswerRequest, AnswerResult, FeedbackStore, Logger } from '../core/ports.ts';
+import type {
+  Answerer,
+  AnswerRequest,
+  AnswerResult,
+  FeedbackStore,
+  HistoryTurn,
+  Logger,
+} from '../core/ports.ts';
 import type { ConfidenceThreshold } from './knowledge-index.ts';
 import { KnowledgeRetriever } from './knowledge-retriever.ts';
 import type { KnowledgeSignature } from './knowledge-signature.ts';
@@ -72,7 +79,7 @@ export class OpenAIAnswerer implements Answerer {
     const base = { sources, answerer: OPENAI_ANSWERER, model };
     try {
       const text = await withRetry(
-        () => this.complete(buildSystemPrompt(instructions, knowledge), req.question),
+        () => this.complete(buildSystemPrompt(instructions, knowledge), req.history ?? [], req.question),
         classify,
         this.retry,
         (err, attempt, delayMs) =>
@@ -89,11 +96,13 @@ export class OpenAIAnswerer implements Answerer {
     }
   }
 
-  private async complete(system: string, question: string): Promise<string> {
+  /** The thread's earlier turns go between the system message and the question, as chat turns. */
+  private async complete(system: string, history: readonly HistoryTurn[], question: string): Promise<string> {
     const completion: unknown = await this.client.chat.completions.create({
       model: this.opts.config.model,
       messages: [
         { role: 'system', content: system },
+        ...history.map((t) => ({ role: t.role, content: t.text })),
         { role: 'user', content: question },
       ],
     });

@@ -1,4 +1,5 @@
 import { HeedError } from './errors.ts';
+import { type ExternalAnswer, recordExternalAnswer } from './external-answer.ts';
 import { fingerprintKeyer } from './pattern-key.ts';
 import { PlatformHub } from './platform-hub.ts';
 import type {
@@ -58,6 +59,11 @@ export class FeedbackCore {
 
   patternKey(question: string): Promise<string> {
     return this.keyer.keyFor(question);
+  }
+
+  /** Records an answer the team's own bot gave (heed as a library), keyed like heed's own answers. */
+  recordInteraction(answer: ExternalAnswer): Promise<Interaction> {
+    return recordExternalAnswer({ store: this.store, keyer: this.keyer, clock: this.clock }, answer);
   }
 
   /** Answers a question and records the interaction (also when the answerer failed). */

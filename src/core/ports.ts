@@ -41,9 +41,18 @@ export interface Metrics {
 /** For tests and tools that export nothing. */
 export const noMetrics: Metrics = { inc() {}, observe() {} };
 
+/** One earlier turn of the thread a question was asked in. */
+export interface HistoryTurn {
+  role: 'user' | 'assistant';
+  text: string;
+}
 export interface AnswerRequest {
   question: string;
   patternKey: string;
+  /** Earlier turns of the same thread, oldest first (empty outside a thread). */
+  history?: HistoryTurn[];
+  user?: { platform: Platform; id: string; name?: string };
+  conversation?: { platform: Platform; channelId?: string; threadId?: string };
 }
 export interface AnswerResult {
   text: string;
@@ -85,6 +94,8 @@ export interface InteractionRepository {
     ref: { channelId?: string; messageId?: string; threadId?: string },
   ): Promise<void>;
   countInRange(range: TimeRange): Promise<number>;
+  /** The newest `limit` interactions recorded under a thread key, newest first. */
+  inThread(threadKey: string, limit: number): Promise<Interaction[]>;
 }
 
 export type FeedbackWrite = FeedbackValue & {

@@ -4,6 +4,7 @@ import type { Feedback, Interaction, Reason, Review } from './types.ts';
 import type { ReviewView } from './views.ts';
 
 const EXCERPT = 500;
+const CONTEXT_EXCERPT = 200;
 
 export function excerpt(text: string, max = EXCERPT): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -44,6 +45,12 @@ export async function buildReviewView(
     window ?? store.feedback.recentForPattern(review.patternKey, policy.window),
     store.interactions.get(review.interactionId),
   ]);
+  const context = (await store.interactions.getMany(interaction?.contextIds ?? []))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+    .map((i) => ({
+      question: excerpt(i.question, CONTEXT_EXCERPT),
+      answer: excerpt(i.answer, CONTEXT_EXCERPT),
+    }));
   const stats = windowStats(recent);
   const reasonCounts: Partial<Record<Reason, number>> = {};
   for (const f of related) for (const r of f.reasons) reasonCounts[r] = (reasonCounts[r] ?? 0) + 1;
@@ -62,6 +69,7 @@ export async function buildReviewView(
     question: review.question,
     answerExcerpt: excerpt(interaction?.answer ?? ''),
     answerSource: interaction ? describeSource(interaction) : 'unknown',
+    context,
     window: { negative: stats.negative, total: stats.total, size: policy.window },
     reasonCounts,
     corrections,

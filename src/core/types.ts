@@ -46,6 +46,10 @@ export interface Interaction {
   sources: SourceRef[];
   /** True when the answerer failed and the user got a fallback message. */
   failed: boolean;
+  /** `platform:channel:thread` when asked inside a thread: the key its follow-ups find it by. */
+  threadKey?: string;
+  /** Earlier interactions of the same thread that were sent to the answerer as context, oldest first. */
+  contextIds?: string[];
   createdAt: Date;
 }
 

@@ -7,6 +7,8 @@ export interface ReviewView {
   answerExcerpt: string;
   /** Which answerer/model produced the answer, from which knowledge entries and versions. */
   answerSource: string;
+  /** The earlier turns of the thread the answer was given in (what the answerer saw), oldest first; absent or empty outside a thread. */
+  context?: { question: string; answer: string }[];
   /** The earlier turns of the thread the answer was given in (what the answerer saw), oldest first. */
   context: { question: string; answer: string }[];
   /** The trigger window for the pattern: negative items among the last `size` feedback. */

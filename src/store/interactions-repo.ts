@@ -26,5 +26,13 @@ export function createInteractionRepository(db: Db): InteractionRepository {
     countInRange(range) {
       return col.countDocuments({ createdAt: { $gte: range.from, $lt: range.to } });
     },
+    async inThread(threadKey, limit) {
+      // Equality only (the embedded server pushes nothing else down); a thread is short, so order here.
+      const docs = await col.find({ threadKey }).toArray();
+      return docs
+        .map((d) => fromDoc<Interaction>(d))
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+        .slice(0, limit);
+    },
   };
 }

@@ -16,14 +16,19 @@ function clickedValue(action: Record<string, unknown>): string | undefined {
 }
 
 /** Every heed button, feedback button and select: ack at once, de-duplicate redeliveries, then act. */
-export function registerActionHandlers(app: App, deps: HandlerDeps): void {
-  app.action(NOT_HEED, async ({ ack, action }) => {
-    await ack();
-    deps.logger.warn(
-      { actionId: String(str(action, 'action_id') ?? str(action, 'callback_id')).slice(0, 80) },
-      'ignored an action that is not heed’s',
-    );
-  });
+export function registerActionHandlers(
+  app: App,
+  deps: HandlerDeps,
+  opts: { ackForeign: boolean } = { ackForeign: true },
+): void {
+  if (opts.ackForeign)
+    app.action(NOT_HEED, async ({ ack, action }) => {
+      await ack();
+      deps.logger.warn(
+        { actionId: String(str(action, 'action_id') ?? str(action, 'callback_id')).slice(0, 80) },
+        'ignored an action that is not heed’s',
+      );
+    });
   app.action(HEED_PREFIX, async ({ ack, body, action, client }) => {
     await ack();
     const raw = action as unknown as Record<string, unknown>;

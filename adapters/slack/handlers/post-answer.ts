@@ -2,13 +2,16 @@ import type { Interaction } from '../../../src/core/types.ts';
 import { answerMessages } from '../blocks/answer-blocks.ts';
 import type { Client, HandlerDeps } from './deps.ts';
 
-/** Posts an answer (one message, or more for a very long one) and records where its controls live. */
+/**
+ * Posts an answer (one message, or more for a very long one) and records where its controls live;
+ * resolves with the ts of the message holding them.
+ */
 export async function postAnswer(
-  deps: HandlerDeps,
+  deps: Pick<HandlerDeps, 'core'>,
   client: Client,
   interaction: Interaction,
   where: { channel: string; threadTs?: string; showQuestion?: boolean },
-): Promise<void> {
+): Promise<string | undefined> {
   let ts: string | undefined;
   for (const message of answerMessages(interaction, { showQuestion: where.showQuestion })) {
     const res = await client.chat.postMessage({
@@ -24,4 +27,5 @@ export async function postAnswer(
     ...(ts ? { messageId: ts } : {}),
     ...(where.threadTs ? { threadId: where.threadTs } : {}),
   });
+  return ts;
 }

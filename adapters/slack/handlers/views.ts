@@ -11,14 +11,19 @@ type Ack = (response?: { response_action: 'errors'; errors: Record<string, strin
  * Modal submissions. Input is checked before the ack so problems show as field errors
  * (`response_action: errors`) with nothing stored; the write happens after the ack (3-second window).
  */
-export function registerViewHandlers(app: App, deps: HandlerDeps): void {
-  app.view(NOT_HEED, async ({ ack, view }) => {
-    await ack();
-    deps.logger.warn(
-      { callbackId: String(view.callback_id).slice(0, 80) },
-      'ignored a modal that is not heed’s',
-    );
-  });
+export function registerViewHandlers(
+  app: App,
+  deps: HandlerDeps,
+  opts: { ackForeign: boolean } = { ackForeign: true },
+): void {
+  if (opts.ackForeign)
+    app.view(NOT_HEED, async ({ ack, view }) => {
+      await ack();
+      deps.logger.warn(
+        { callbackId: String(view.callback_id).slice(0, 80) },
+        'ignored a modal that is not heed’s',
+      );
+    });
   app.view(HEED_PREFIX, async ({ ack, body, view, client }) => {
     const meta = parseMeta(view.callback_id, view.private_metadata);
     const user = obj(body, 'user');
