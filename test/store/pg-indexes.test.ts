@@ -9,7 +9,7 @@ const ROWS = 2000;
 const pgUrl = testPgUrl();
 
 /** A field's value in row i: numbers for `version` (as heed stores it), strings elsewhere. */
-const valueOf = (field: string, i: number): string | number =>
+const fieldValue = (field: string, i: number): string | number =>
   field === 'version' ? i : field === '_id' ? `id-${i}` : `${field}-${i}`;
 
 interface PlanNode {
@@ -40,7 +40,7 @@ describe.skipIf(!pgUrl)('GIN indexes behind the embedded FerretDB (EXPLAIN)', ()
     store = await openTestStore('gin');
     for (const [collection, fields] of Object.entries(EQUALITY_FIELDS)) {
       const docs = Array.from({ length: ROWS }, (_, i) =>
-        Object.fromEntries(fields.map((f) => [f, valueOf(f, i)])),
+        Object.fromEntries(fields.map((f) => [f, fieldValue(f, i)])),
       );
       for (const doc of docs) doc.question = 'unindexed';
       await store.db.collection(collection).insertMany(docs);
@@ -64,7 +64,7 @@ describe.skipIf(!pgUrl)('GIN indexes behind the embedded FerretDB (EXPLAIN)', ()
     async ({ collection, field }) => {
       const table = tables.get(collection)!;
       const index = ginIndexName(table, field);
-      const value = valueOf(field, 1234);
+      const value = fieldValue(field, 1234);
 
       // 1. What FerretDB itself runs: its explain wraps the exact SELECT it generates for find() in EXPLAIN.
       const explained = await store.db.command({ explain: { find: collection, filter: { [field]: value } } });
