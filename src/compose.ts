@@ -42,12 +42,25 @@ export function attachAdapters(
     const { timezone } = config.digest;
     const insights = (days: number) => {
       const to = core.clock.now();
-      return computeInsights(core.store, { from: new Date(to.getTime() - days * 86_400_000), to });
+      return computeInsights(
+        core.store,
+        { from: new Date(to.getTime() - days * 86_400_000), to },
+        { clock: () => core.clock.now() },
+      );
     };
     const digestPreview = () =>
-      buildDigest(core.store, periodEndingAt(core.clock.now(), timezone), { timezone });
+      buildDigest(core.store, periodEndingAt(core.clock.now(), timezone), {
+        timezone,
+        clock: () => core.clock.now(),
+      });
     adapters.push(
-      createWebAdapter({ core, logger: logger.child({ platform: 'web' }), insights, digestPreview }),
+      createWebAdapter({
+        core,
+        logger: logger.child({ platform: 'web' }),
+        insights,
+        digestPreview,
+        access: { token: config.playgroundToken },
+      }),
     );
   }
   for (const adapter of adapters) core.attachPlatform(adapter);

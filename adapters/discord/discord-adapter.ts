@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type RESTOptions, Routes } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction, type RESTOptions, Routes } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.ts';
 import { errorMessage, HeedError } from '../../src/core/errors.ts';
 import type { FeedbackCore } from '../../src/core/feedback-core.ts';
@@ -19,6 +19,12 @@ export interface DiscordAdapterOptions {
   logger: Logger;
   /** REST tuning (tests pass `{ retries: 0 }`); `api` comes from DISCORD_API_URL. */
   rest?: Partial<Pick<RESTOptions, 'retries' | 'timeout'>>;
+  /**
+   * The team's own discord.js Client (heed as a library): heed handles only its own component and
+   * modal ids and posts reviews and digests over that client's REST; login, commands, intents and
+   * shutdown stay the team's (`config.token` and `applicationId` are then unused).
+   */
+  client?: Client;
 }
 
 /** heed on Discord: `/ask`, feedback components and modals over the gateway; reviews and digests over REST. */
@@ -29,25 +35,35 @@ export class DiscordAdapter implements PlatformAdapter {
   private readonly logger: Logger;
   private readonly threads: DiscordReviewThreads;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly attached: boolean;
+  private readonly listener: (i: Interaction) => void;
 
   constructor(opts: DiscordAdapterOptions) {
     this.config = opts.config;
     this.logger = opts.logger.child({ platform: 'discord' });
+    this.attached = opts.client !== undefined;
     // Only the non-privileged Guilds intent: interactions arrive regardless of intents.
-    this.client = new Client({
-      intents: [GatewayIntentBits.Guilds],
-      rest: { ...(opts.config.apiUrl ? { api: opts.config.apiUrl } : {}), ...opts.rest },
-    });
+    this.client =
+      opts.client ??
+      new Client({
+        intents: [GatewayIntentBits.Guilds],
+        rest: { ...(opts.config.apiUrl ? { api: opts.config.apiUrl } : {}), ...opts.rest },
+      });
     // Set now so reviews and digests can be posted over REST even before the gateway is up.
-    this.client.rest.setToken(opts.config.token);
-    const route = createInteractionRouter({ core: opts.core, config: this.config, logger: this.logger });
-    this.client.on(Events.InteractionCreate, (i) => this.track(route(i)));
-    logConnectionEvents(this.client, this.logger);
+    if (!this.attached) this.client.rest.setToken(opts.config.token);
+    const route = createInteractionRouter(
+      { core: opts.core, config: this.config, logger: this.logger },
+      { commands: !this.attached },
+    );
+    this.listener = (i) => this.track(route(i));
+    this.client.on(Events.InteractionCreate, this.listener);
+    if (!this.attached) logConnectionEvents(this.client, this.logger);
     this.threads = new DiscordReviewThreads(this.client.rest, this.config.moderatorsChannel, this.logger);
   }
 
   /** Registers `/ask` (guild or global), then connects to the gateway and waits until ready. */
   async start(): Promise<void> {
+    if (this.attached) return;
     await registerCommands(this.client.rest, this.config, this.logger);
     const ready = new Promise<void>((resolve) => this.client.once(Events.ClientReady, () => resolve()));
     try {
@@ -61,10 +77,11 @@ export class DiscordAdapter implements PlatformAdapter {
     this.logger.info({ user: this.client.user?.tag }, 'Discord connected');
   }
 
-  /** Lets running handlers finish, then closes the gateway connection. */
+  /** Lets running handlers finish, then closes the gateway connection (a team's client: lets go of it). */
   async stop(): Promise<void> {
+    if (this.attached) this.client.off(Events.InteractionCreate, this.listener);
     await Promise.allSettled([...this.inFlight]);
-    await this.client.destroy();
+    if (!this.attached) await this.client.destroy();
   }
 
   routes(): HttpRoute[] {

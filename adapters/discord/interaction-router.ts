@@ -28,15 +28,24 @@ import type { HandlerContext } from './handler-context.ts';
 import { reportFailure } from './replies.ts';
 import { handleReviewButton, handleReviewForm } from './review-handlers.ts';
 
+export interface RouterOptions {
+  /** Whether heed answers its `/ask` command (default true; false when attached to a team's client). */
+  commands?: boolean;
+}
+
 type Routed =
   | { kind: 'ask'; i: ChatInputCommandInteraction }
   | { kind: 'button'; i: ButtonInteraction; id: ButtonId }
   | { kind: 'select'; i: StringSelectMenuInteraction; id: SelectId }
   | { kind: 'modal'; i: ModalSubmitInteraction; id: ModalId };
 
-/** heed's part of an interaction, or null: other commands and ids that are not ours are ignored. */
-export function routeOf(i: Interaction): Routed | null {
-  if (i.isChatInputCommand()) return i.commandName === ASK.name ? { kind: 'ask', i } : null;
+/**
+ * heed's part of an interaction, or null: other commands and ids that are not ours are ignored. On a
+ * team's own client (`commands: false`) every slash command is theirs, `/ask` included.
+ */
+export function routeOf(i: Interaction, opts: RouterOptions = {}): Routed | null {
+  if (i.isChatInputCommand())
+    return opts.commands !== false && i.commandName === ASK.name ? { kind: 'ask', i } : null;
   if (!i.isButton() && !i.isStringSelectMenu() && !i.isModalSubmit()) return null;
   const id = decodeCustomId(i.customId);
   if (!id) return null;
@@ -50,9 +59,12 @@ export function routeOf(i: Interaction): Routed | null {
  * first (the same interaction twice counts once, across restarts and instances); every failure is
  * caught, logged and answered — nothing escapes to the gateway.
  */
-export function createInteractionRouter(ctx: HandlerContext): (i: Interaction) => Promise<void> {
+export function createInteractionRouter(
+  ctx: HandlerContext,
+  opts: RouterOptions = {},
+): (i: Interaction) => Promise<void> {
   return async (i) => {
-    const routed = routeOf(i);
+    const routed = routeOf(i, opts);
     if (!routed) {
       ctx.logger.debug({ interactionId: i.id, type: i.type }, 'interaction not for heed; ignored');
       return;

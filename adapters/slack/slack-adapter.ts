@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { App, HTTPReceiver } from '@slack/bolt';
+import type { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { SlackConfig } from '../../src/config.ts';
 import { HeedError } from '../../src/core/errors.ts';
 import type { FeedbackCore } from '../../src/core/feedback-core.ts';
@@ -32,13 +32,21 @@ export interface SlackAdapterOptions {
   bolt?: BoltTuning;
   /** Where refused signatures are counted (`slack_signature_failures_total`). Default: nowhere. */
   metrics?: Metrics;
+  /**
+   * The team's own Bolt App (heed as a library): heed adds only its `heed_`-prefixed action and view
+   * handlers; questions, unknown ids, errors, transport and start/stop stay the team's.
+   */
+  app?: App;
+  /** The Web API client reviews and digests are posted with. Default: the app's own client. */
+  client?: webApi.WebClient;
 }
 
 /** heed in Slack: questions in, answers with feedback controls out, review threads for moderators. */
 export class SlackAdapter implements PlatformAdapter {
   readonly platform = 'slack' as const;
-  readonly mode: 'socket' | 'http';
+  readonly mode: 'socket' | 'http' | 'attached';
   private readonly app: App;
+  private readonly client: webApi.WebClient;
   private readonly receiver?: HTTPReceiver;
   private readonly logger: Logger;
   private readonly config: SlackConfig;
@@ -53,33 +61,43 @@ export class SlackAdapter implements PlatformAdapter {
     this.logger = opts.logger;
     this.metrics = opts.metrics ?? noMetrics;
     this.bodyLimit = opts.bolt?.bodyLimit ?? DEFAULT_BODY_LIMIT;
-    const { app, receiver } = createBoltApp(opts.config, this.logger, opts.bolt);
+    const { app, receiver } = opts.app
+      ? { app: opts.app, receiver: undefined }
+      : createBoltApp(opts.config, this.logger, opts.bolt);
     this.app = app;
+    this.client = opts.client ?? app.client;
     this.receiver = receiver;
-    this.mode = receiver ? 'http' : 'socket';
+    this.mode = opts.app ? 'attached' : receiver ? 'http' : 'socket';
     const { core } = opts;
     const deps: HandlerDeps = {
       core,
       logger: this.logger,
       moderators: new ModeratorDirectory(
-        app.client,
+        this.client,
         { channel: opts.config.moderatorsChannel, ids: opts.config.moderatorIds },
         core.clock,
         this.logger,
       ),
       firstDelivery: (key) => core.store.deliveries.claim(key, core.clock.now()),
     };
-    registerQuestionHandlers(app, deps);
-    registerActionHandlers(app, deps);
-    registerViewHandlers(app, deps);
-    app.error(async (err) => {
-      this.logger.error({ ...errorContext(err) }, 'unhandled Slack error');
-    });
+    const own = !opts.app;
+    if (own) registerQuestionHandlers(app, deps);
+    // On the team's app, ids that are not heed's belong to the team's own handlers: no catch-all.
+    registerActionHandlers(app, deps, { ackForeign: own });
+    registerViewHandlers(app, deps, { ackForeign: own });
+    if (own)
+      app.error(async (err) => {
+        this.logger.error({ ...errorContext(err) }, 'unhandled Slack error');
+      });
   }
 
   /** Checks the bot token (auth.test); in Socket Mode also opens the WebSocket. */
   async start(): Promise<void> {
     if (this.started) return;
+    if (this.mode === 'attached') {
+      this.started = true;
+      return;
+    }
     try {
       await this.app.init();
       if (this.mode === 'socket') await this.app.start();
@@ -156,7 +174,7 @@ export class SlackAdapter implements PlatformAdapter {
     if (current?.status !== 'open') return;
     const root = reviewRootMessage(view);
     await this.call('appendToReview', thread.channelId, () =>
-      this.app.client.chat.update({
+      this.client.chat.update({
         channel: thread.channelId,
         ts: thread.messageId,
         text: root.text,
@@ -168,7 +186,7 @@ export class SlackAdapter implements PlatformAdapter {
   async markResolved(thread: ThreadRef, view: ReviewView): Promise<void> {
     const root = resolvedRootMessage(view);
     await this.call('markResolved', thread.channelId, () =>
-      this.app.client.chat.update({
+      this.client.chat.update({
         channel: thread.channelId,
         ts: thread.messageId,
         text: root.text,
@@ -189,7 +207,7 @@ export class SlackAdapter implements PlatformAdapter {
   }
 
   private post(channel: string, message: SlackMessage, threadTs?: string) {
-    return this.app.client.chat.postMessage({
+    return this.client.chat.postMessage({
       channel,
       text: message.text,
       blocks: message.blocks,

@@ -1,5 +1,7 @@
 import { HeedError } from './errors.ts';
 import { type ExternalAnswer, recordExternalAnswer } from './external-answer.ts';
+import { utcDay } from './insights/day-summary.ts';
+import { isClosedDay } from './insights/period-data.ts';
 import { fingerprintKeyer } from './pattern-key.ts';
 import { PlatformHub } from './platform-hub.ts';
 import type {
@@ -12,10 +14,11 @@ import type {
   PatternKeyer,
 } from './ports.ts';
 import { systemClock } from './ports.ts';
-import { resolveReview } from './resolution.ts';
+import { mayActOnReview, resolveReview } from './resolution.ts';
 import { DEFAULT_POLICY, isNegative, type ReviewPolicyConfig, shouldReview } from './review-policy.ts';
 import { buildReviewView, summarizeFeedback } from './review-view.ts';
 import { FeedbackEventSchema, IdSchema, parseOrThrow, QuestionSchema } from './schemas.ts';
+import { DEFAULT_HISTORY, type HistoryLimits, threadContext, threadKeyOf } from './thread-context.ts';
 import type { ConversationRef, Feedback, Interaction, Review } from './types.ts';
 import type { ReviewView } from './views.ts';
 
@@ -26,6 +29,8 @@ export interface FeedbackCoreDeps {
   clock?: Clock;
   policy?: ReviewPolicyConfig;
   patternKeyer?: PatternKeyer;
+  /** How many earlier turns of a thread reach the answerer (HEED_HISTORY_TURNS) and their char budget. */
+  history?: Partial<HistoryLimits>;
 }
 
 export interface FeedbackOutcome extends FeedbackUpsertResult {
@@ -42,6 +47,7 @@ export class FeedbackCore {
   private readonly answerer: Answerer;
   private readonly logger: Logger;
   private readonly keyer: PatternKeyer;
+  private readonly history: HistoryLimits;
 
   constructor(deps: FeedbackCoreDeps) {
     this.store = deps.store;
@@ -50,6 +56,7 @@ export class FeedbackCore {
     this.clock = deps.clock ?? systemClock;
     this.policy = deps.policy ?? DEFAULT_POLICY;
     this.keyer = deps.patternKeyer ?? fingerprintKeyer;
+    this.history = { ...DEFAULT_HISTORY, ...deps.history };
     this.platforms = new PlatformHub(deps.logger);
   }
 
@@ -66,11 +73,28 @@ export class FeedbackCore {
     return recordExternalAnswer({ store: this.store, keyer: this.keyer, clock: this.clock }, answer);
   }
 
-  /** Answers a question and records the interaction (also when the answerer failed). */
+  /**
+   * Answers a question with the earlier turns of its thread as context and records the interaction
+   * (also when the answerer failed).
+   */
   async answer(question: string, ref: ConversationRef): Promise<Interaction> {
     const q = parseOrThrow(QuestionSchema, question, 'question');
-    const patternKey = await this.keyer.keyFor(q);
-    const result = await this.answerer.answer({ question: q, patternKey });
+    const threadKey = threadKeyOf(ref);
+    const [patternKey, context] = await Promise.all([
+      this.keyer.keyFor(q),
+      threadContext(this.store.interactions, threadKey, this.history),
+    ]);
+    const result = await this.answerer.answer({
+      question: q,
+      patternKey,
+      history: context.history,
+      user: { platform: ref.platform, id: ref.userId, ...(ref.userName ? { name: ref.userName } : {}) },
+      conversation: {
+        platform: ref.platform,
+        ...(ref.channelId ? { channelId: ref.channelId } : {}),
+        ...(ref.threadId ? { threadId: ref.threadId } : {}),
+      },
+    });
     return this.store.interactions.insert({
       patternKey,
       question: q,
@@ -80,6 +104,8 @@ export class FeedbackCore {
       model: result.model,
       sources: result.sources,
       failed: result.failed ?? false,
+      ...(threadKey ? { threadKey } : {}),
+      contextIds: context.contextIds,
       createdAt: this.clock.now(),
     });
   }
@@ -101,6 +127,10 @@ export class FeedbackCore {
       this.clock.now(),
     );
     if (result.status === 'unchanged') return result;
+    // A changed vote on a day whose summary is stored: drop it, the next reader recomputes the day.
+    const day = utcDay(result.feedback.createdAt);
+    if (result.status === 'updated' && isClosedDay(day, this.clock.now()))
+      await this.store.rollups.invalidate(day);
     if (!isNegative(result.feedback)) return result;
     const recent = await this.store.feedback.recentForPattern(interaction.patternKey, this.policy.window);
     // Negative feedback on a pattern already under review is related to it, whatever the window says.
@@ -171,7 +201,18 @@ export class FeedbackCore {
     return this.store.reviews.list({ status, limit });
   }
 
-  /** Applies a moderator's decision. Authorization is the adapter's job; an actor is always required. */
+  /**
+   * Whether `{ reviewId, actor, action }` may go ahead (a button before its form): the adapter states
+   * the platform facts (`actor.isModerator`), the core decides and audits a refusal on the review.
+   */
+  mayActOnReview(raw: unknown): Promise<boolean> {
+    return mayActOnReview(this.store, raw, this.clock.now());
+  }
+
+  /**
+   * Applies a moderator's decision. The adapter states the platform facts (`actor.isModerator`); a
+   * non-moderator is refused here (HeedError 'forbidden') and the attempt audited on the review.
+   */
   async resolveReview(raw: unknown): Promise<ReviewView> {
     const resolved = await resolveReview(this.store, raw, this.clock.now());
     const view = await buildReviewView(this.store, resolved, this.policy);

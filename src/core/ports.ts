@@ -1,5 +1,6 @@
 import type {
   Actor,
+  AuditEntry,
   Feedback,
   FeedbackValue,
   InstructionsVersion,
@@ -11,6 +12,7 @@ import type {
   ThreadRef,
   TimeRange,
 } from './types.ts';
+import type { DaySummary } from './insights/day-summary.ts';
 import type { Digest, FeedbackItemView, ReviewView } from './views.ts';
 
 export interface Clock {
@@ -94,6 +96,8 @@ export interface InteractionRepository {
     ref: { channelId?: string; messageId?: string; threadId?: string },
   ): Promise<void>;
   countInRange(range: TimeRange): Promise<number>;
+  /** When each interaction of a UTC day (`YYYY-MM-DD`) was created: an equality lookup on its day bucket. */
+  timesOnDay(day: string): Promise<Date[]>;
   /** The newest `limit` interactions recorded under a thread key, newest first. */
   inThread(threadKey: string, limit: number): Promise<Interaction[]>;
 }
@@ -119,6 +123,10 @@ export interface FeedbackRepository {
   recentForPattern(patternKey: string, limit: number): Promise<Feedback[]>;
   inRange(range: TimeRange): Promise<Feedback[]>;
   countForInteraction(interactionId: string): Promise<number>;
+  /** Feedback created on a UTC day (`YYYY-MM-DD`): an equality lookup on its day bucket. */
+  onDay(day: string): Promise<Feedback[]>;
+  /** The negative part of it (👎, corrections, ratings ≤ 2), by its own bucket. */
+  negativeOnDay(day: string): Promise<Feedback[]>;
 }
 
 export interface ReviewRepository {
@@ -131,6 +139,10 @@ export interface ReviewRepository {
   findOpen(patternKey: string): Promise<Review | null>;
   list(filter: { status?: Review['status']; limit?: number }): Promise<Review[]>;
   inRange(range: TimeRange): Promise<Review[]>;
+  /** Reviews opened on a UTC day. */
+  openedOnDay(day: string): Promise<Review[]>;
+  /** Reviews resolved or dismissed on a UTC day. */
+  closedOnDay(day: string): Promise<Review[]>;
   addThread(id: string, thread: ThreadRef): Promise<void>;
   /**
    * Claims the right to resolve a review (a unique insert: one winner). When another claim exists it
@@ -142,6 +154,13 @@ export interface ReviewRepository {
   ): Promise<{ claimed: true } | { claimed: false; existing: Resolution }>;
   /** Writes the (claimed) resolution onto the review and closes it. */
   close(id: string, resolution: Resolution): Promise<Review | null>;
+  /**
+   * Appends to a review's audit trail without touching the review document (an insert: a refusal can
+   * never overwrite a concurrent resolution on servers whose updates are not atomic).
+   */
+  addAudit(id: string, entry: AuditEntry): Promise<void>;
+  /** The review's audit trail: its own entries and the appended ones, oldest first. */
+  auditTrail(id: string): Promise<AuditEntry[]>;
 }
 
 export interface KnowledgeRepository {
@@ -179,6 +198,38 @@ export interface DeliveryRepository {
   claim(key: string, now: Date): Promise<boolean>;
 }
 
+/** Which documents an export reads: created in [since, until), on one platform. */
+export interface ExportFilter {
+  since?: Date;
+  until?: Date;
+  platform?: Platform;
+}
+/** Cursor-backed reads for `heed export` (src/core/datasets): nothing is held beyond one batch. */
+export interface DataExportSource {
+  count(collection: 'feedback' | 'interactions' | 'reviews' | 'knowledge', filter: ExportFilter): Promise<number>;
+  feedback(filter: ExportFilter): AsyncIterable<Feedback>;
+  /** Every feedback document in `_id` order, so one interaction's feedback comes together. */
+  feedbackByInteraction(): AsyncIterable<Feedback>;
+  interactions(filter: ExportFilter): AsyncIterable<Interaction>;
+  reviews(filter: ExportFilter): AsyncIterable<Review>;
+  /** Knowledge entries a moderator approved from a review's correction. */
+  approvedCorrections(): AsyncIterable<KnowledgeEntry>;
+  feedbackForPattern(patternKey: string): AsyncIterable<Feedback>;
+  interaction(id: string): Promise<Interaction | null>;
+  latestKnowledgeVersion(patternKey: string): Promise<number>;
+  /** The newest instructions version created at or before `at`. */
+  instructionsAt(at: Date): Promise<InstructionsVersion | null>;
+}
+
+/** Stored summaries of closed UTC days (see insights/period-data.ts). */
+export interface RollupRepository {
+  get(day: string): Promise<DaySummary | null>;
+  /** Stores the summary unless another instance stored one first; returns the one kept. */
+  put(summary: DaySummary): Promise<DaySummary>;
+  /** Drops a day's summary (a vote of that day changed) so the next reader recomputes it. */
+  invalidate(day: string): Promise<void>;
+}
+
 export interface FeedbackStore {
   interactions: InteractionRepository;
   feedback: FeedbackRepository;
@@ -186,4 +237,5 @@ export interface FeedbackStore {
   knowledge: KnowledgeRepository;
   instructions: InstructionsRepository;
   deliveries: DeliveryRepository;
+  rollups: RollupRepository;
 }

@@ -84,7 +84,11 @@ export async function postPeriod(deps: DigestJobDeps, period: DigestPeriod, now:
     // Every channel and every attempt posts the digest as first built for the period.
     const digest =
       records.find((r) => r.digest)?.digest ??
-      (await buildDigest(deps.core.store, period, { timezone: deps.schedule.timezone, now }));
+      (await buildDigest(deps.core.store, period, {
+        timezone: deps.schedule.timezone,
+        now,
+        clock: () => deps.core.clock.now(),
+      }));
     const results: PostResult[] = [];
     for (const target of targets) results.push(await postOne(deps, target, period.key, digest));
     return { periodKey: period.key, results };

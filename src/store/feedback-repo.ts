@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Collection, Db, Document } from 'mongodb';
+import { utcDay } from '../core/insights/day-summary.ts';
 import type { FeedbackRepository, FeedbackWrite } from '../core/ports.ts';
+import { isNegative } from '../core/review-policy.ts';
 import type { Feedback } from '../core/types.ts';
 import { fromDoc, retryOnDuplicate } from './docs.ts';
 
@@ -25,7 +27,7 @@ export function feedbackId(f: Pick<FeedbackWrite, 'interactionId' | 'kind' | 'us
 
 export function createFeedbackRepository(db: Db): FeedbackRepository {
   const col: Collection<Document & { _id: string }> = db.collection('feedback');
-  const toFeedback = (d: Document) => fromDoc<Feedback>(d as never);
+  const toFeedback = (d: Document) => fromDoc<Feedback>(d as never, ['day', 'negDay']);
   return {
     // One row per (interaction, user, kind). The update's "before" image
     // tells a first vote, a changed vote and a redelivery apart, also when deliveries race.
@@ -35,6 +37,9 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
       if (existing && sameContent(existing, f))
         return { feedback: toFeedback(existing), status: 'unchanged' };
       const { comment, userName, ...fields } = f;
+      // Day buckets (UTC, by creation) are what insights read by equality; negDay only on negative feedback.
+      const day = utcDay(existing?.createdAt ?? now);
+      const negative = isNegative(f);
       const before = await retryOnDuplicate(() =>
         col.findOneAndUpdate(
           key,
@@ -44,9 +49,13 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
               updatedAt: now,
               ...(userName ? { userName } : {}),
               ...(comment ? { comment } : {}),
+              day,
+              ...(negative ? { negDay: day } : {}),
             },
-            ...(comment ? {} : { $unset: { comment: '' } }),
-            $setOnInsert: { createdAt: now },
+            ...(comment && negative
+              ? {}
+              : { $unset: { ...(comment ? {} : { comment: '' }), ...(negative ? {} : { negDay: '' }) } }),
+            $setOnInsert: { createdAt: existing?.createdAt ?? now },
           },
           { upsert: true, returnDocument: 'before' },
         ),
@@ -70,6 +79,12 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
     async inRange(range) {
       const docs = await col.find({ createdAt: { $gte: range.from, $lt: range.to } }).toArray();
       return docs.map(toFeedback);
+    },
+    async onDay(day) {
+      return (await col.find({ day }).toArray()).map(toFeedback);
+    },
+    async negativeOnDay(day) {
+      return (await col.find({ negDay: day }).toArray()).map(toFeedback);
     },
     countForInteraction(interactionId) {
       return col.countDocuments({ interactionId });

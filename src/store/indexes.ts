@@ -2,15 +2,19 @@ import type { Db, IndexDescription } from 'mongodb';
 
 /** Every collection and the indexes its queries need. createIndexes is idempotent, so this runs at each start. */
 export const INDEXES: Record<string, IndexDescription[]> = {
-  interactions: [{ key: { patternKey: 1, createdAt: -1 } }, { key: { createdAt: 1 } }],
+  interactions: [{ key: { patternKey: 1, createdAt: -1 } }, { key: { createdAt: 1 } }, { key: { day: 1 } }],
   feedback: [
     { key: { interactionId: 1, userId: 1, kind: 1 }, unique: true, name: 'one_vote_per_user_kind' },
     { key: { patternKey: 1, updatedAt: -1 } },
     { key: { reviewId: 1 } },
     { key: { createdAt: 1 } },
+    { key: { day: 1 } },
+    { key: { negDay: 1 } },
   ],
   reviews: [
     { key: { openKey: 1 }, unique: true, name: 'one_open_review_per_pattern' },
+    { key: { day: 1 } },
+    { key: { closedDay: 1 } },
     { key: { status: 1, updatedAt: -1 } },
     { key: { createdAt: 1 } },
   ],
@@ -20,6 +24,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
   deliveries: [{ key: { at: 1 } }],
   digests: [{ key: { periodKey: 1, channel: 1 }, unique: true, name: 'one_digest_per_period_channel' }],
   locks: [{ key: { expiresAt: 1 } }],
+  rollups: [],
+  meta: [],
 };
 
 /**
@@ -29,8 +35,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
  */
 export const EQUALITY_FIELDS: Record<string, string[]> = {
   interactions: ['_id', 'day', 'threadKey'],
-  feedback: ['_id', 'patternKey', 'reviewId', 'day', 'userId'],
-  reviews: ['_id', 'openKey', 'status', 'day'],
+  feedback: ['_id', 'patternKey', 'reviewId', 'day', 'negDay', 'userId'],
+  reviews: ['_id', 'openKey', 'status', 'day', 'closedDay'],
   resolutions: ['_id'],
   knowledge: ['_id', 'patternKey', 'reviewId'],
   instructions: ['_id', 'version', 'reviewId'],

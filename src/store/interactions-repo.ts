@@ -1,22 +1,36 @@
-import type { Collection, Db } from 'mongodb';
+import { type Collection, type Db, ObjectId } from 'mongodb';
+import { utcDay } from '../core/insights/day-summary.ts';
 import type { InteractionRepository, NewInteraction } from '../core/ports.ts';
 import type { Interaction } from '../core/types.ts';
-import { fromDoc, oid, oids } from './docs.ts';
+import { fromDoc, oid } from './docs.ts';
+
+/** Store-only fields: the day bucket insights read by equality. */
+const STORE_FIELDS = ['day'];
 
 export function createInteractionRepository(db: Db): InteractionRepository {
   const col: Collection = db.collection('interactions');
   return {
     async insert(i: NewInteraction) {
-      const { insertedId } = await col.insertOne({ ...i });
-      return { id: insertedId.toHexString(), ...i };
+      const _id = new ObjectId();
+      await col.insertOne({ _id, ...i, day: utcDay(i.createdAt) });
+      return { id: _id.toHexString(), ...i };
     },
     async get(id) {
       const doc = await col.findOne({ _id: oid(id) });
-      return doc ? fromDoc<Interaction>(doc) : null;
+      return doc ? fromDoc<Interaction>(doc, STORE_FIELDS) : null;
     },
     async getMany(ids) {
-      const docs = await col.find({ _id: { $in: oids(ids) } }).toArray();
-      return docs.map((d) => fromDoc<Interaction>(d));
+      // One `_id` lookup each: `$in` is not pushed down by the embedded server and would scan.
+      const docs = await Promise.all(
+        [...new Set(ids)]
+          .filter((id) => ObjectId.isValid(id) && id.length === 24)
+          .map((id) => col.findOne({ _id: oid(id) })),
+      );
+      return docs.flatMap((d) => (d ? [fromDoc<Interaction>(d, STORE_FIELDS)] : []));
+    },
+    async timesOnDay(day) {
+      const docs = await col.find({ day }, { projection: { createdAt: 1 } }).toArray();
+      return docs.map((d) => d.createdAt as Date);
     },
     async setMessageRef(id, ref) {
       const set: Record<string, string> = {};
@@ -30,7 +44,7 @@ export function createInteractionRepository(db: Db): InteractionRepository {
       // Equality only (the embedded server pushes nothing else down); a thread is short, so order here.
       const docs = await col.find({ threadKey }).toArray();
       return docs
-        .map((d) => fromDoc<Interaction>(d))
+        .map((d) => fromDoc<Interaction>(d, STORE_FIELDS))
         .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
         .slice(0, limit);
     },

@@ -1,4 +1,4 @@
-import type { Collection, Db, Document } from 'mongodb';
+import { type Collection, type Db, type Document, ObjectId } from 'mongodb';
 import type { KnowledgeRepository } from '../core/ports.ts';
 import type { KnowledgeEntry } from '../core/types.ts';
 import { fromDoc, oid, retryOnDuplicate } from './docs.ts';
@@ -6,6 +6,14 @@ import { fromDoc, oid, retryOnDuplicate } from './docs.ts';
 /** Versioned per pattern: a unique (patternKey, version) index makes concurrent approvals take turns. */
 export function createKnowledgeRepository(db: Db): KnowledgeRepository {
   const col: Collection = db.collection('knowledge');
+  // A marker rewritten on every add: a freshness check by `_id`, instead of counting the collection.
+  const meta: Collection<{ _id: string; changed: string }> = db.collection('meta');
+  const touch = () =>
+    meta.updateOne(
+      { _id: 'knowledge' },
+      { $set: { changed: new ObjectId().toHexString() } },
+      { upsert: true },
+    );
   const toEntry = (d: Document) => fromDoc<KnowledgeEntry>(d as never);
   const latest = (patternKey: string) => col.find({ patternKey }).sort({ version: -1 }).limit(1).next();
   const repo: KnowledgeRepository = {
@@ -14,6 +22,7 @@ export function createKnowledgeRepository(db: Db): KnowledgeRepository {
         const version = ((await latest(entry.patternKey))?.version ?? 0) + 1;
         const doc = { ...entry, version, createdAt: now };
         const { insertedId } = await col.insertOne(doc);
+        await touch();
         return toEntry({ _id: insertedId, ...doc });
       });
     },
@@ -41,15 +50,7 @@ export function createKnowledgeRepository(db: Db): KnowledgeRepository {
       return docs.filter((d) => !seen.has(d.patternKey) && seen.add(d.patternKey)).map(toEntry);
     },
     async signature() {
-      const [count, newest] = await Promise.all([
-        col.countDocuments({}),
-        col
-          .find({}, { projection: { _id: 1 } })
-          .sort({ _id: -1 })
-          .limit(1)
-          .next(),
-      ]);
-      return `${count}:${newest ? String(newest._id) : '-'}`;
+      return (await meta.findOne({ _id: 'knowledge' }))?.changed ?? '-';
     },
     async forReview(reviewId) {
       const doc = await col.findOne({ reviewId });

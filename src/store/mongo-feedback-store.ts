@@ -1,5 +1,6 @@
-import { type Db, MongoClient } from 'mongodb';
-import type { FeedbackStore } from '../core/ports.ts';
+import { type Db, MongoClient, type MongoClientOptions } from 'mongodb';
+import { type FeedbackStore, type Metrics, noMetrics } from '../core/ports.ts';
+import { backfillDays } from './backfill-days.ts';
 import { createDeliveryRepository } from './deliveries-repo.ts';
 import { DIGEST_INDEXES } from './digests-repo.ts';
 import { createFeedbackRepository } from './feedback-repo.ts';
@@ -7,7 +8,9 @@ import { ensureIndexes } from './indexes.ts';
 import { createInstructionsRepository } from './instructions-repo.ts';
 import { createInteractionRepository } from './interactions-repo.ts';
 import { createKnowledgeRepository } from './knowledge-repo.ts';
+import { retryingDb } from './retrying-db.ts';
 import { createReviewRepository } from './reviews-repo.ts';
+import { createRollupRepository } from './rollups-repo.ts';
 
 export interface MongoFeedbackStore extends FeedbackStore {
   readonly db: Db;
@@ -15,7 +18,11 @@ export interface MongoFeedbackStore extends FeedbackStore {
   close(): Promise<void>;
 }
 
-export function storeForDb(db: Db, client: MongoClient): MongoFeedbackStore {
+/** The repositories over `db`; every collection retries transient failures (counted in `metrics`). */
+export function storeForDb(rawDb: Db, client: MongoClient, metrics: Metrics = noMetrics): MongoFeedbackStore {
+  const db = retryingDb(rawDb, (err) =>
+    metrics.inc('store_retries_total', { error: (err as Error).name || 'Error' }),
+  );
   return {
     db,
     client,
@@ -25,6 +32,7 @@ export function storeForDb(db: Db, client: MongoClient): MongoFeedbackStore {
     knowledge: createKnowledgeRepository(db),
     instructions: createInstructionsRepository(db),
     deliveries: createDeliveryRepository(db),
+    rollups: createRollupRepository(db),
     close: () => client.close(),
   };
 }
@@ -33,10 +41,18 @@ export function storeForDb(db: Db, client: MongoClient): MongoFeedbackStore {
 export async function createMongoFeedbackStore(opts: {
   uri: string;
   dbName: string;
+  /** e.g. `maxPoolSize` for the embedded server, whose updates hold two of its connections each. */
+  clientOptions?: MongoClientOptions;
+  metrics?: Metrics;
 }): Promise<MongoFeedbackStore> {
-  const client = new MongoClient(opts.uri, { serverSelectionTimeoutMS: 10_000, appName: 'heed' });
+  const client = new MongoClient(opts.uri, {
+    serverSelectionTimeoutMS: 10_000,
+    appName: 'heed',
+    ...opts.clientOptions,
+  });
   await client.connect();
   const db = client.db(opts.dbName);
   await ensureIndexes(db, DIGEST_INDEXES);
-  return storeForDb(db, client);
+  await backfillDays(db);
+  return storeForDb(db, client, opts.metrics);
 }

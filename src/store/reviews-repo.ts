@@ -1,6 +1,7 @@
 import { type Collection, type Db, type Document, ObjectId } from 'mongodb';
+import { utcDay } from '../core/insights/day-summary.ts';
 import type { ReviewRepository } from '../core/ports.ts';
-import type { Resolution, Review } from '../core/types.ts';
+import type { AuditEntry, Resolution, Review } from '../core/types.ts';
 import { fromDoc, isDuplicateKey, oid } from './docs.ts';
 
 /**
@@ -12,8 +13,9 @@ import { fromDoc, isDuplicateKey, oid } from './docs.ts';
 export function createReviewRepository(db: Db): ReviewRepository {
   const col: Collection = db.collection('reviews');
   const claims: Collection<{ _id: string } & Partial<Resolution>> = db.collection('resolutions');
+  const appended: Collection = db.collection('review_audit');
   const toReview = (d: Document): Review => {
-    const review = fromDoc<Review>(d as never, ['openKey']);
+    const review = fromDoc<Review>(d as never, ['openKey', 'day', 'closedDay']);
     // The embedded server may drop empty arrays written on insert; read them back as empty.
     return { ...review, threads: review.threads ?? [], audit: review.audit ?? [] };
   };
@@ -35,6 +37,7 @@ export function createReviewRepository(db: Db): ReviewRepository {
           audit: [{ at: now, event: 'opened' }],
           createdAt: now,
           updatedAt: now,
+          day: utcDay(now),
         };
         try {
           await col.insertOne(doc);
@@ -62,6 +65,12 @@ export function createReviewRepository(db: Db): ReviewRepository {
       const docs = await col.find({ createdAt: { $gte: range.from, $lt: range.to } }).toArray();
       return docs.map(toReview);
     },
+    async openedOnDay(day) {
+      return (await col.find({ day }).toArray()).map(toReview);
+    },
+    async closedOnDay(day) {
+      return (await col.find({ closedDay: day }).toArray()).map(toReview);
+    },
     async addThread(id, thread) {
       await col.updateOne({ _id: oid(id) }, {
         $push: { threads: thread, audit: { at: new Date(), event: 'posted', detail: thread.platform } },
@@ -77,12 +86,27 @@ export function createReviewRepository(db: Db): ReviewRepository {
         return { claimed: false, existing };
       }
     },
+    async addAudit(id, entry) {
+      await appended.insertOne({ reviewId: id, ...entry });
+    },
+    async auditTrail(id) {
+      const own = (await col.findOne({ _id: oid(id) }, { projection: { audit: 1 } }))?.audit ?? [];
+      const more = await appended.find({ reviewId: id }).toArray();
+      const entries = [...own, ...more.map(({ _id, reviewId, ...e }) => e)] as AuditEntry[];
+      return entries.sort((x, y) => new Date(x.at).getTime() - new Date(y.at).getTime());
+    },
     async close(id, resolution) {
       const status = resolution.action === 'dismiss' ? 'dismissed' : 'resolved';
       const doc = await col.findOneAndUpdate(
         { _id: oid(id) },
         {
-          $set: { status, resolution, openKey: `closed:${id}`, updatedAt: resolution.at },
+          $set: {
+            status,
+            resolution,
+            openKey: `closed:${id}`,
+            updatedAt: resolution.at,
+            closedDay: utcDay(resolution.at),
+          },
           $push: { audit: { at: resolution.at, event: status, actor: resolution.actor } } as Document,
         },
         { returnDocument: 'after' },

@@ -3,8 +3,9 @@ import type { Digest } from '../views.ts';
 import type { Clusterer } from './common-issues.ts';
 import { computeInsights } from './compute-insights.ts';
 import { periodsEndingWith } from './period.ts';
+import { createPeriodReader } from './period-data.ts';
 import { sparkline } from './sparkline.ts';
-import { trendPeriods } from './trend-periods.ts';
+import { trendPeriod } from './trend-periods.ts';
 import type { Insights } from './types.ts';
 
 export interface DigestOptions {
@@ -18,6 +19,8 @@ export interface DigestOptions {
   maxCorrections?: number;
   maxOpportunities?: number;
   now?: Date;
+  /** The wall clock (which days are closed and may be read from stored summaries); default: real time. */
+  clock?: () => Date;
   cluster?: Clusterer;
 }
 
@@ -30,16 +33,19 @@ export async function buildDigest(
   const tz = opts.timezone ?? 'UTC';
   const windows = periodsEndingWith(period, opts.trendPeriods ?? 8, tz, opts.periodDays);
   const previous = windows.length > 1 ? windows[windows.length - 2]! : undefined;
-  const [insights, history] = await Promise.all([
+  const reader = createPeriodReader(store, opts.clock?.() ?? new Date());
+  const [insights, ...counts] = await Promise.all([
     computeInsights(store, period, {
       previous,
       now: opts.now,
+      clock: opts.clock,
+      reader,
       maxIssues: opts.maxIssues ?? 5,
       cluster: opts.cluster,
     }),
-    store.feedback.inRange({ from: windows[0]!.from, to: period.to }),
+    ...windows.map((w) => reader.counts(w)),
   ]);
-  const periods = trendPeriods(windows, history, tz);
+  const periods = windows.map((w, i) => trendPeriod(w, counts[i]!, tz));
   const trend = periods.map((p) => p.positiveRate);
   return {
     periodKey: period.key,

@@ -1,5 +1,5 @@
-import { isNegative } from '../review-policy.ts';
 import type { Feedback, Review } from '../types.ts';
+import type { PatternCounts } from './day-summary.ts';
 import { ratio, round } from './stats.ts';
 import type { PatternOpportunity, PendingCorrection, StaleReview } from './types.ts';
 
@@ -8,28 +8,14 @@ const DAY_MS = 86_400_000;
 
 /** Patterns ranked by negative volume × negative rate: many complaints that are also most of the feedback. */
 export function patternOpportunities(
-  feedback: readonly Feedback[],
-  questionOfPattern: (patternKey: string) => string,
+  patterns: readonly PatternCounts[],
   max = 10,
-): PatternOpportunity[] {
-  const groups = new Map<string, { negative: number; total: number }>();
-  for (const f of feedback) {
-    const g = groups.get(f.patternKey) ?? { negative: 0, total: 0 };
-    g.total++;
-    if (isNegative(f)) g.negative++;
-    groups.set(f.patternKey, g);
-  }
-  return [...groups.entries()]
-    .filter(([, g]) => g.negative > 0)
-    .map(([patternKey, g]) => {
+): (Omit<PatternOpportunity, 'question'> & { interactionId: string })[] {
+  return patterns
+    .filter((g) => g.negative > 0)
+    .map((g) => {
       const negativeRate = ratio(g.negative, g.total);
-      return {
-        patternKey,
-        question: questionOfPattern(patternKey),
-        ...g,
-        negativeRate,
-        score: round(g.negative * negativeRate, 2),
-      };
+      return { ...g, negativeRate, score: round(g.negative * negativeRate, 2) };
     })
     .sort((a, b) => b.score - a.score || b.negative - a.negative || a.patternKey.localeCompare(b.patternKey))
     .slice(0, max);
