@@ -9,8 +9,6 @@ export interface ReviewView {
   answerSource: string;
   /** The earlier turns of the thread the answer was given in (what the answerer saw), oldest first; absent or empty outside a thread. */
   context?: { question: string; answer: string }[];
-  /** The earlier turns of the thread the answer was given in (what the answerer saw), oldest first. */
-  context: { question: string; answer: string }[];
   /** The trigger window for the pattern: negative items among the last `size` feedback. */
   window: { negative: number; total: number; size: number };
   reasonCounts: Partial<Record<Reason, number>>;
