@@ -48,6 +48,29 @@ const EnvSchema = z.object({
   OPENAI_BASE_URL: opt(url('an OpenAI-compatible API base, e.g. http://localhost:11434/v1')),
   OPENAI_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 30_000),
+  HEED_ANSWER_URL: opt(
+    url("the team's agent endpoint heed POSTs questions to, e.g. http://127.0.0.1:8080/answer").refine(
+      (u) => /^https?:\/\//i.test(u),
+      'must be an http:// or https:// URL',
+    ),
+  ),
+  HEED_ANSWER_SECRET: opt(z.string().min(16, 'must be at least 16 characters (a shared signing secret)')),
+  HEED_ANSWER_TIMEOUT_MS: withDefault(
+    z.coerce
+      .number({ message: 'must be a number of milliseconds (100 to 600000)' })
+      .int('must be a whole number of milliseconds')
+      .min(100, 'must be at least 100 (milliseconds)')
+      .max(600_000, 'must be at most 600000 (milliseconds)'),
+    30_000,
+  ),
+  HEED_HISTORY_TURNS: withDefault(
+    z.coerce
+      .number({ message: 'must be a whole number of turns (0 to 50)' })
+      .int('must be a whole number of turns (0 to 50)')
+      .min(0, 'must be 0 (no thread context) or more')
+      .max(50, 'must be at most 50'),
+    6,
+  ),
   KNOWLEDGE_DIR: withDefault(z.string(), './knowledge'),
   DIGEST_CRON: withDefault(z.string(), '0 9 * * 1'),
   DIGEST_TZ: withDefault(z.string(), 'UTC'),
@@ -83,6 +106,12 @@ export interface OpenAIConfig {
   model: string;
   timeoutMs: number;
 }
+/** The team's own agent, asked over signed HTTP instead of heed's answerers. */
+export interface HttpAnswererConfig {
+  url: string;
+  secret: string;
+  timeoutMs: number;
+}
 
 export interface Config {
   mongo: { uri?: string; dbName: string; dataDir: string; ferretdbBin?: string; pgBin?: string };
@@ -92,6 +121,9 @@ export interface Config {
   slack?: SlackConfig;
   discord?: DiscordConfig;
   openai?: OpenAIConfig;
+  httpAnswerer?: HttpAnswererConfig;
+  /** Earlier turns of a thread sent to the answerer (HEED_HISTORY_TURNS). */
+  history: { turns: number };
   knowledgeDir: string;
   digest: { cron: string; timezone: string };
   review: { window: number; negativeRate: number; minSamples: number };
@@ -164,6 +196,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             timeoutMs: e.OPENAI_TIMEOUT_MS,
           }
         : undefined,
+    httpAnswerer: httpAnswererConfig(e),
+    history: { turns: e.HEED_HISTORY_TURNS },
     knowledgeDir: e.KNOWLEDGE_DIR,
     digest: { cron: e.DIGEST_CRON, timezone: e.DIGEST_TZ },
     review: {
@@ -211,4 +245,18 @@ function discordConfig(e: Env): DiscordConfig | undefined {
     moderatorRole: e.DISCORD_MODERATOR_ROLE,
     apiUrl: e.DISCORD_API_URL,
   };
+}
+
+export function httpAnswererConfig(e: Env): HttpAnswererConfig | undefined {
+  if (!e.HEED_ANSWER_URL) {
+    if (e.HEED_ANSWER_SECRET)
+      fail('HEED_ANSWER_URL', "is required when HEED_ANSWER_SECRET is set (the team's agent endpoint)");
+    return undefined;
+  }
+  if (!e.HEED_ANSWER_SECRET)
+    fail(
+      'HEED_ANSWER_SECRET',
+      'is required when HEED_ANSWER_URL is set (the shared secret heed signs requests with)',
+    );
+  return { url: e.HEED_ANSWER_URL, secret: e.HEED_ANSWER_SECRET, timeoutMs: e.HEED_ANSWER_TIMEOUT_MS };
 }
