@@ -79,7 +79,6 @@ const EnvSchema = z.object({
   REVIEW_MIN_SAMPLES: withDefault(z.coerce.number().int().min(1).max(1000), 3),
 });
 /** The validated variables, before loadConfig shapes them (the library reads its own subset). */
-export /** The validated variables, before loadConfig shapes them (the library reads its own subset). */
 export type Env = z.output<typeof EnvSchema>;
 
 export interface SlackConfig {
@@ -145,16 +144,6 @@ function validTimezone(tz: string): boolean {
 function validCron(expr: string): boolean {
   const fields = expr.trim().split(/\s+/);
   return (fields.length === 5 || fields.length === 6) && fields.every((f) => /^[\d*,/\-A-Za-z?]+$/.test(f));
-}
-
-/** Validates every variable; a bad value throws a HeedError naming the variable and what to set. */
-export function parseEnv(env: NodeJS.ProcessEnv = process.env): Env {
-  const parsed = EnvSchema.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    fail(String(issue.path[0]), issue.message);
-  }
-  return parsed.data;
 }
 
 /** Validates every variable; a bad value throws a HeedError naming the variable and what to set. */
