@@ -6,6 +6,7 @@ import type { FeedbackCore } from '../../src/core/feedback-core.ts';
 import { type Logger, type Metrics, noMetrics } from '../../src/core/ports.ts';
 import type { ThreadRef } from '../../src/core/types.ts';
 import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.ts';
+import { type TrendChartRenderer, trendChartPng } from '../../src/insights-chart/index.ts';
 import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
 import type { SlackMessage } from './blocks/answer-blocks.ts';
 import { digestMessage } from './blocks/digest-blocks.ts';
@@ -16,6 +17,7 @@ import {
   reviewRootMessage,
 } from './blocks/review-blocks.ts';
 import { type BoltTuning, createBoltApp, DEFAULT_BODY_LIMIT, SLACK_EVENTS_PATH } from './bolt-app.ts';
+import { postDigestChart } from './digest-chart.ts';
 import { registerActionHandlers } from './handlers/actions.ts';
 import type { HandlerDeps } from './handlers/deps.ts';
 import { registerQuestionHandlers } from './handlers/questions.ts';
@@ -30,6 +32,8 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** Transport tuning (tests); production leaves it unset. */
   bolt?: BoltTuning;
+  /** Renders the digest's trend chart (PNG). Default: the Vega-Lite chart; null: text trend only. */
+  chart?: TrendChartRenderer | null;
   /** Where refused signatures are counted (`slack_signature_failures_total`). Default: nowhere. */
   metrics?: Metrics;
   /**
@@ -51,6 +55,7 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly logger: Logger;
   private readonly config: SlackConfig;
   private readonly core: FeedbackCore;
+  private readonly chart: TrendChartRenderer | null;
   private readonly metrics: Metrics;
   private readonly bodyLimit: number;
   private started = false;
@@ -58,6 +63,7 @@ export class SlackAdapter implements PlatformAdapter {
   constructor(opts: SlackAdapterOptions) {
     this.config = opts.config;
     this.core = opts.core;
+    this.chart = opts.chart === undefined ? trendChartPng : opts.chart;
     this.logger = opts.logger;
     this.metrics = opts.metrics ?? noMetrics;
     this.bodyLimit = opts.bolt?.bodyLimit ?? DEFAULT_BODY_LIMIT;
@@ -202,8 +208,10 @@ export class SlackAdapter implements PlatformAdapter {
     return this.config.digestChannel ? [this.config.digestChannel] : [];
   }
 
+  /** The digest message (a failure propagates to the scheduler), then its trend chart (never fails it). */
   async postDigest(digest: Digest, channelId: string): Promise<void> {
     await this.call('postDigest', channelId, () => this.post(channelId, digestMessage(digest)));
+    if (this.chart) await postDigestChart(this.client, this.chart, digest, channelId, this.logger);
   }
 
   private post(channel: string, message: SlackMessage, threadTs?: string) {

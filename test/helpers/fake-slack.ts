@@ -9,6 +9,15 @@ export interface SlackCall {
   auth?: string;
 }
 
+/** A file's bytes as POSTed to the upload_url that files.getUploadURLExternal handed out. */
+export interface SlackUpload {
+  fileId: string;
+  filename: string;
+  bytes: Buffer;
+  /** Completed by files.completeUploadExternal (and into which channel). */
+  completed?: { channelId?: string; title?: string; threadTs?: string };
+}
+
 /** A response_url POST (slash commands reply there when the bot is not in the channel). */
 export interface ResponseUrlCall {
   path: string;
@@ -36,6 +45,10 @@ const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata'];
 export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly responses: ResponseUrlCall[] = [];
+  /** Files uploaded through files.uploadV2's three steps, by file id. */
+  readonly uploads = new Map<string, SlackUpload>();
+  /** When set, POSTs to the upload URL answer this HTTP status instead of 200. */
+  uploadStatus = 200;
   /** Members of any channel asked about with conversations.members (served 2 per page). */
   members: string[] = [];
   botUserId = 'UBOT';
@@ -49,11 +62,13 @@ export class FakeSlack {
 
   constructor() {
     this.server = http.createServer((req, res) => {
-      let raw = '';
-      req.on('data', (c) => {
-        raw += c;
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        if (req.url?.startsWith('/upload/')) void this.receiveUpload(req, raw, res);
+        else this.handle(req, raw.toString('utf8'), res);
       });
-      req.on('end', () => this.handle(req, raw, res));
     });
   }
 
@@ -110,6 +125,26 @@ export class FakeSlack {
         const next = start + 2 < this.members.length ? String(start + 2) : '';
         return { ok: true, members: page, response_metadata: { next_cursor: next } };
       }
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${++this.seq}`;
+        this.uploads.set(fileId, { fileId, filename: String(args.filename), bytes: Buffer.alloc(0) });
+        return { ok: true, file_id: fileId, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}` };
+      }
+      case 'files.completeUploadExternal': {
+        const files = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as {
+          id: string;
+          title?: string;
+        }[];
+        const known = files.every((f) => this.uploads.get(f.id)?.bytes.length);
+        if (!known) return { ok: false, error: 'file_not_found' };
+        for (const f of files)
+          this.uploads.get(f.id)!.completed = {
+            channelId: args.channel_id as string | undefined,
+            title: f.title,
+            threadTs: args.thread_ts as string | undefined,
+          };
+        return { ok: true, files: files.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case 'apps.connections.open':
         return this.wss
           ? { ok: true, url: `ws://127.0.0.1:${(this.wss.address() as AddressInfo).port}/link/?ticket=t` }
@@ -150,6 +185,41 @@ export class FakeSlack {
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(this.reply(method, body)));
+  }
+
+  /** Files whose upload was completed into `channelId`. */
+  uploadsTo(channelId: string): SlackUpload[] {
+    return [...this.uploads.values()].filter((u) => u.completed?.channelId === channelId);
+  }
+
+  /** The upload_url step: a multipart form whose file part carries the bytes (as the Web API client sends it). */
+  private async receiveUpload(
+    req: http.IncomingMessage,
+    raw: Buffer,
+    res: http.ServerResponse,
+  ): Promise<void> {
+    const fileId = (req.url ?? '').split('/')[2] ?? '';
+    const upload = this.uploads.get(fileId);
+    this.calls.push({
+      method: 'upload',
+      args: { fileId, bytes: raw.length },
+      auth: req.headers.authorization,
+    });
+    if (!upload || this.uploadStatus !== 200) {
+      res.writeHead(upload ? this.uploadStatus : 404).end('upload refused');
+      return;
+    }
+    const form = await new Request('http://fake/upload', {
+      method: 'POST',
+      headers: { 'content-type': req.headers['content-type'] ?? '' },
+      body: new Uint8Array(raw),
+    }).formData();
+    let file: File | undefined;
+    form.forEach((v) => {
+      if (typeof v !== 'string') file ??= v;
+    });
+    upload.bytes = file ? Buffer.from(await file.arrayBuffer()) : Buffer.alloc(0);
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(`OK - ${upload.bytes.length}`);
   }
 
   // ---- Socket Mode --------------------------------------------------------------------------------
