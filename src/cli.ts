@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { clusterCommand } from './cli/cluster-command.ts';
+import { dbCommand } from './cli/db-command.ts';
 import { digestCommand } from './cli/digest-command.ts';
 import type { CommandIO } from './cli/insights-command.ts';
 import { insightsCommand } from './cli/insights-command.ts';
@@ -21,6 +22,7 @@ usage: npx heed <command> [options]
   instructions show|history [--json]  the assistant's instructions and their versions
   cluster --input <file.jsonl> [--json]
                                       group lines with a "text" field; no database needed
+  db migrate                          copy an earlier SQLite-backed HEED_DATA_DIR into the database
 
 Configuration comes from the same environment variables as \`npm start\` (see README).
 `;
@@ -37,6 +39,10 @@ export async function runCli(
     return command ? 0 : 2;
   }
   if (command === 'cluster') return clusterCommand(args, { ...io, readFile: (p) => readFile(p, 'utf8') });
+  if (command === 'db') {
+    const logger = createLogger(env.LOG_LEVEL ?? 'warn', process.stderr);
+    return dbCommand(args, { config: loadConfig(env), env, io, logger });
+  }
   if (!['insights', 'digest', 'knowledge', 'instructions'].includes(command)) {
     io.stderr(`unknown command: ${command}\n\n${HELP}`);
     return 2;
