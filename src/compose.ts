@@ -6,10 +6,10 @@ import { createAnswerer } from './answerer/index.ts';
 import type { Config } from './config.ts';
 import { FeedbackCore } from './core/feedback-core.ts';
 import { buildDigest, computeInsights, periodEndingAt } from './core/insights/index.ts';
-import type { FeedbackStore, Logger } from './core/ports.ts';
+import type { FeedbackStore, Logger, Metrics } from './core/ports.ts';
 
 /** The core with the configured answerer and trigger rule (shared by `npm start` and the CLI). */
-export function buildCore(config: Config, store: FeedbackStore, logger: Logger) {
+export function buildCore(config: Config, store: FeedbackStore, logger: Logger, metrics?: Metrics) {
   const answerer = createAnswerer({ config, store, logger });
   const core = new FeedbackCore({
     store,
@@ -17,6 +17,7 @@ export function buildCore(config: Config, store: FeedbackStore, logger: Logger) 
     logger,
     policy: config.review,
     history: { turns: config.history.turns },
+    metrics,
   });
   return { core, answerer };
 }

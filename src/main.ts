@@ -1,10 +1,13 @@
+import { isLoopbackHost } from '../adapters/web/index.ts';
 import { loadSeedKnowledge } from './answerer/index.ts';
 import { attachAdapters, buildCore } from './compose.ts';
 import { type Config, loadConfig } from './config.ts';
-import { errorMessage } from './core/errors.ts';
+import { errorMessage, HeedError } from './core/errors.ts';
 import type { FeedbackCore } from './core/feedback-core.ts';
+import { type OpsCounts, opsCounts } from './core/insights/ops-counts.ts';
 import type { Logger } from './core/ports.ts';
 import { startHttpServer } from './http/http-server.ts';
+import { PromMetrics } from './http/metrics.ts';
 import { opsRoutes } from './http/ops-routes.ts';
 import { createLogger } from './logger.ts';
 import { startScheduler } from './scheduler/index.ts';
@@ -29,8 +32,18 @@ export async function startHeed(
 ): Promise<Heed> {
   const env = opts.env ?? process.env;
   const config = loadConfig(env);
+  // The playground has no login: with no platform to serve, listen on loopback only.
+  const host = config.slack || config.discord ? '0.0.0.0' : '127.0.0.1';
+  if (config.playground && !isLoopbackHost(host) && !config.playgroundToken)
+    throw new HeedError(
+      'config',
+      `Invalid configuration: HEED_PLAYGROUND_TOKEN is required when the playground listens beyond loopback (heed listens on ${host} because Slack or Discord is configured). Set it to a random secret of at least 16 characters, or set HEED_PLAYGROUND=0.`,
+    );
   const logger = opts.logger ?? createLogger(config.logLevel);
-  const database = await openDatabase(config.mongo, logger, env);
+  // Created first so the store can count its retries; its database gauges read the core once it exists.
+  let counts: () => Promise<OpsCounts> = () => Promise.reject(new Error('heed is starting'));
+  const metrics = new PromMetrics(() => counts(), logger);
+  const database = await openDatabase(config.mongo, logger, env, { metrics });
   const cleanups: (() => Promise<void>)[] = [() => database.close()];
   if (database.embedded) {
     const onLost = opts.onDatabaseLost ?? (() => {});
@@ -43,7 +56,8 @@ export async function startHeed(
   };
   try {
     const { store } = database;
-    const { core, answerer } = buildCore(config, store, logger);
+    const { core, answerer } = buildCore(config, store, logger, metrics);
+    counts = () => opsCounts(store, core.clock.now());
     const seeded = await loadSeedKnowledge({
       dir: config.knowledgeDir,
       store,
@@ -58,9 +72,8 @@ export async function startHeed(
     const adapters = attachAdapters(config, core, logger);
     const server = await startHttpServer({
       port: config.port,
-      // The playground has no login: with no platform to serve, listen on loopback only.
-      host: config.slack || config.discord ? '0.0.0.0' : '127.0.0.1',
-      routes: [...opsRoutes(store.db), ...adapters.flatMap((a) => a.routes())],
+      host,
+      routes: [...opsRoutes({ ping: () => store.ping(), metrics }), ...adapters.flatMap((a) => a.routes())],
       logger,
     });
     cleanups.push(() => server.close());

@@ -11,9 +11,10 @@ import type {
   FeedbackStore,
   FeedbackUpsertResult,
   Logger,
+  Metrics,
   PatternKeyer,
 } from './ports.ts';
-import { systemClock } from './ports.ts';
+import { noMetrics, systemClock } from './ports.ts';
 import { mayActOnReview, resolveReview } from './resolution.ts';
 import { DEFAULT_POLICY, isNegative, type ReviewPolicyConfig, shouldReview } from './review-policy.ts';
 import { buildReviewView, summarizeFeedback } from './review-view.ts';
@@ -31,6 +32,7 @@ export interface FeedbackCoreDeps {
   patternKeyer?: PatternKeyer;
   /** How many earlier turns of a thread reach the answerer (HEED_HISTORY_TURNS) and their char budget. */
   history?: Partial<HistoryLimits>;
+  metrics?: Metrics;
 }
 
 export interface FeedbackOutcome extends FeedbackUpsertResult {
@@ -46,6 +48,7 @@ export class FeedbackCore {
   readonly clock: Clock;
   private readonly answerer: Answerer;
   private readonly logger: Logger;
+  private readonly metrics: Metrics;
   private readonly keyer: PatternKeyer;
   private readonly history: HistoryLimits;
 
@@ -55,6 +58,7 @@ export class FeedbackCore {
     this.logger = deps.logger;
     this.clock = deps.clock ?? systemClock;
     this.policy = deps.policy ?? DEFAULT_POLICY;
+    this.metrics = deps.metrics ?? noMetrics;
     this.keyer = deps.patternKeyer ?? fingerprintKeyer;
     this.history = { ...DEFAULT_HISTORY, ...deps.history };
     this.platforms = new PlatformHub(deps.logger);
@@ -78,6 +82,15 @@ export class FeedbackCore {
    * (also when the answerer failed).
    */
   async answer(question: string, ref: ConversationRef): Promise<Interaction> {
+    const started = performance.now();
+    const interaction = await this.answerOnce(question, ref);
+    this.metrics.observe('answer_seconds', (performance.now() - started) / 1000, {
+      answerer: interaction.answerer,
+    });
+    return interaction;
+  }
+
+  private async answerOnce(question: string, ref: ConversationRef): Promise<Interaction> {
     const q = parseOrThrow(QuestionSchema, question, 'question');
     const threadKey = threadKeyOf(ref);
     const [patternKey, context] = await Promise.all([
@@ -118,6 +131,17 @@ export class FeedbackCore {
 
   /** Validates and records one reaction; a negative one may raise or join the pattern's review. */
   async recordFeedback(raw: unknown): Promise<FeedbackOutcome> {
+    const started = performance.now();
+    const outcome = await this.recordOnce(raw);
+    const f = outcome.feedback;
+    if (outcome.status !== 'unchanged')
+      this.metrics.inc('feedback_recorded_total', { platform: f.platform, kind: f.kind });
+    if (isNegative(f))
+      this.metrics.observe('negative_feedback_seconds', (performance.now() - started) / 1000);
+    return outcome;
+  }
+
+  private async recordOnce(raw: unknown): Promise<FeedbackOutcome> {
     const event = parseOrThrow(FeedbackEventSchema, raw, 'feedback');
     const interaction = await this.getInteraction(event.interactionId);
     const reasons = event.kind === 'vote' ? event.reasons : [];

@@ -15,6 +15,8 @@ import { createRollupRepository } from './rollups-repo.ts';
 export interface MongoFeedbackStore extends FeedbackStore {
   readonly db: Db;
   readonly client: MongoClient;
+  /** A round trip to the server (health checks). */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,9 @@ export function storeForDb(rawDb: Db, client: MongoClient, metrics: Metrics = no
     instructions: createInstructionsRepository(db),
     deliveries: createDeliveryRepository(db),
     rollups: createRollupRepository(db),
+    ping: async () => {
+      await rawDb.command({ ping: 1 });
+    },
     close: () => client.close(),
   };
 }

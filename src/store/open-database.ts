@@ -2,7 +2,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import type { Config } from '../config.ts';
-import type { Logger } from '../core/ports.ts';
+import type { Logger, Metrics } from '../core/ports.ts';
 import { readCredentials } from './db-credentials.ts';
 import { DRIVER_MAX_POOL, type EmbeddedDatabase, startEmbedded } from './embedded-database.ts';
 import { driverUri } from './embedded-ferretdb.ts';
@@ -23,6 +23,8 @@ export interface OpenDatabase {
 export interface OpenOptions {
   /** `heed db migrate`: open the new database although HEED_DATA_DIR still holds SQLite data. */
   allowSqliteData?: boolean;
+  /** Counts the store's retried operations. */
+  metrics?: Metrics;
 }
 
 /** Where a running heed notes its embedded database, so `npx heed …` shares it instead of starting a second one. */
@@ -73,7 +75,7 @@ export async function openDatabase(
     await rm(path.join(mongo.dataDir, MARKER), { force: true });
   };
   try {
-    const store = await createMongoFeedbackStore({ uri, dbName: mongo.dbName });
+    const store = await createMongoFeedbackStore({ uri, dbName: mongo.dbName, metrics: options.metrics });
     if (embedded) {
       const created = await ensureGinIndexes(store.db, embedded.pgUrl).catch(async (err) => {
         await store.close();

@@ -1,5 +1,5 @@
 import { FeedbackCore } from '../../src/core/feedback-core.ts';
-import type { Answerer } from '../../src/core/ports.ts';
+import type { Answerer, Metrics } from '../../src/core/ports.ts';
 import type { ReviewPolicyConfig } from '../../src/core/review-policy.ts';
 import type { ConversationRef } from '../../src/core/types.ts';
 import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
@@ -9,7 +9,7 @@ import { RecordingPlatform } from './recording-platform.ts';
 /** A real core over the real store with a recording platform and a hand-driven clock. */
 export function makeCore(
   store: MongoFeedbackStore,
-  opts: { answerer?: Answerer; policy?: ReviewPolicyConfig } = {},
+  opts: { answerer?: Answerer; policy?: ReviewPolicyConfig; metrics?: Metrics } = {},
 ) {
   const clock = new ManualClock();
   const logger = memoryLogger();
@@ -19,6 +19,7 @@ export function makeCore(
     clock,
     logger,
     policy: opts.policy,
+    metrics: opts.metrics,
   });
   const platform = new RecordingPlatform('slack');
   core.attachPlatform(platform);

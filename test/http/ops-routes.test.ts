@@ -1,19 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { opsCounts } from '../../src/core/insights/ops-counts.ts';
 import { startHttpServer } from '../../src/http/http-server.ts';
+import { PromMetrics } from '../../src/http/metrics.ts';
 import { opsRoutes } from '../../src/http/ops-routes.ts';
 import { asker, makeCore } from '../helpers/core.ts';
 import { openTestStore } from '../helpers/db.ts';
 import { memoryLogger } from '../helpers/fakes.ts';
 
 const store = await openTestStore('ops');
-const { core } = makeCore(store);
 const logger = memoryLogger();
+const metrics = new PromMetrics(() => opsCounts(store, core.clock.now()), logger);
+const { core } = makeCore(store, { metrics });
 const server = await startHttpServer({
   port: 0,
   host: '127.0.0.1',
   logger,
   routes: [
-    ...opsRoutes(store.db),
+    ...opsRoutes({ ping: () => store.ping(), metrics }),
     {
       path: '/boom',
       handler: () => {
@@ -31,7 +34,20 @@ describe('operational endpoints', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
-  it('/metrics counts what is in the database, in Prometheus text format', async () => {
+  it('/healthz answers 503 within its timeout when the database does not answer', async () => {
+    const hung = await startHttpServer({
+      port: 0,
+      host: '127.0.0.1',
+      logger,
+      routes: opsRoutes({ ping: () => new Promise(() => {}), metrics }),
+    });
+    const res = await fetch(`http://127.0.0.1:${hung.port}/healthz`);
+    expect(res.status).toBe(503);
+    expect((await res.json()).status).toBe('unavailable');
+    await hung.close();
+  });
+
+  it('/metrics: per-instance counters and histograms, database gauges from the background refresh', async () => {
     const i = await core.answer('What is heed?', asker());
     await core.recordFeedback({
       interactionId: i.id,
@@ -47,13 +63,18 @@ describe('operational endpoints', () => {
       kind: 'correction',
       value: 'A loop.',
     });
+    await metrics.refresh();
     const res = await fetch(url('/metrics'));
     expect(res.headers.get('content-type')).toContain('text/plain');
     const text = await res.text();
-    expect(text).toContain('heed_interactions_total 1\n');
-    expect(text).toContain('heed_feedback_total{kind="down"} 1\n');
-    expect(text).toContain('heed_feedback_total{kind="correction"} 1\n');
-    expect(text).toContain('heed_reviews{status="open"} 1\n');
+    expect(text).toContain('heed_interactions_last_7d 1\n');
+    expect(text).toContain('heed_feedback_last_7d{kind="down"} 1\n');
+    expect(text).toContain('heed_feedback_last_7d{kind="correction"} 1\n');
+    expect(text).toContain('heed_reviews_open 1\n');
+    expect(text).toContain('heed_feedback_recorded_total{platform="slack",kind="vote"} 1\n');
+    expect(text).toMatch(/heed_negative_feedback_seconds_count 2\n/);
+    expect(text).toMatch(/heed_answer_seconds_count\{answerer="fixed"\} 1\n/);
+    expect(text).toContain('heed_process_resident_memory_bytes');
   });
 
   it('unknown paths get 404 and a failing handler 500, and the server keeps serving', async () => {
