@@ -25,6 +25,9 @@ const EnvSchema = z.object({
   PG_BIN: opt(z.string()),
   PORT: withDefault(z.coerce.number().int().min(0).max(65535), 3000),
   HEED_PLAYGROUND: opt(z.enum(['0', '1'], { message: 'must be 0 or 1' })),
+  HEED_PLAYGROUND_TOKEN: opt(
+    z.string().min(16, 'must be at least 16 characters (a random secret, e.g. `openssl rand -hex 24`)'),
+  ),
   LOG_LEVEL: withDefault(z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info'),
   SLACK_BOT_TOKEN: opt(z.string().startsWith('xoxb-', 'must be a bot token starting with xoxb-')),
   SLACK_SIGNING_SECRET: opt(z.string().min(1)),
@@ -116,6 +119,8 @@ export interface Config {
   mongo: { uri?: string; dbName: string; dataDir: string; ferretdbBin?: string; pgBin?: string };
   port: number;
   playground: boolean;
+  /** HEED_PLAYGROUND_TOKEN: only requests carrying it may moderate in the playground. */
+  playgroundToken?: string;
   logLevel: Env['LOG_LEVEL'];
   slack?: SlackConfig;
   discord?: DiscordConfig;
@@ -173,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     playground:
       e.HEED_PLAYGROUND === '1' || (e.HEED_PLAYGROUND !== '0' && !e.SLACK_BOT_TOKEN && !e.DISCORD_TOKEN),
+    playgroundToken: e.HEED_PLAYGROUND_TOKEN,
     logLevel: e.LOG_LEVEL,
     slack: slackConfig(e),
     discord: discordConfig(e),

@@ -172,7 +172,6 @@ function actionForm(view, action, ctx) {
     const body = {
       action,
       ...user,
-      isModerator: identity.moderator,
       ...(action === 'dismiss' ? { note: text } : { text }),
     };
     try {
