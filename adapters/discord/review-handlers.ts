@@ -24,7 +24,10 @@ export async function handleReviewButton(i: ButtonInteraction, id: ReviewButtonI
     });
     return replyPrivately(i, resolvedText(view));
   }
-  if (!isModerator) return replyPrivately(i, refusalText(ctx.config));
+  const action = id.action === 'apply' ? 'apply_correction' : 'update_instructions';
+  // The core decides and audits a refusal; the adapter only states the platform fact.
+  if (!(await ctx.core.mayActOnReview({ reviewId: id.reviewId, actor: actorOf(i, isModerator), action })))
+    return replyPrivately(i, refusalText(ctx.config));
   const view = await ctx.core.getReviewView(id.reviewId);
   if (view.review.status !== 'open') return replyPrivately(i, closedText(view));
   if (id.action === 'apply') return i.showModal(applyCorrectionForm(view));

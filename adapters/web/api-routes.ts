@@ -9,6 +9,7 @@ import type { Digest, ReviewView } from '../../src/core/views.ts';
 import { DaysSchema, parseUser, pick, StatusFilterSchema } from './api-input.ts';
 import type { EventStream } from './event-stream.ts';
 import { HttpError, readJsonObject, sendJson, statusFor } from './http-io.ts';
+import { type PlaygroundAccess, requestMayModerate } from './playground-access.ts';
 
 export interface ApiDeps {
   core: FeedbackCore;
@@ -16,6 +17,7 @@ export interface ApiDeps {
   events: EventStream;
   insights?: (days: number) => Promise<unknown>;
   digestPreview?: () => Promise<Digest>;
+  access?: PlaygroundAccess;
 }
 
 type Handler = (req: IncomingMessage, url: URL, params: string[]) => Promise<unknown>;
@@ -76,7 +78,8 @@ export function createApiHandler(deps: ApiDeps) {
         platform: 'web',
         userId: user.userId,
         name: user.userName,
-        isModerator: body.isModerator === true,
+        // Never from the body: a token, or the switch on this machine (playground-access.ts).
+        isModerator: requestMayModerate(req, deps.access ?? {}),
       },
     });
     return { review: reviewJson(view) };

@@ -5,6 +5,7 @@ import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.
 import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
 import { createApiHandler } from './api-routes.ts';
 import { EventStream } from './event-stream.ts';
+import type { PlaygroundAccess } from './playground-access.ts';
 import { StaticAssets } from './static-assets.ts';
 
 export interface WebAdapterOptions {
@@ -14,6 +15,8 @@ export interface WebAdapterOptions {
   insights?: (days: number) => Promise<unknown>;
   /** The weekly digest as it would be posted now; absent → "not available". */
   digestPreview?: () => Promise<Digest>;
+  /** Who may moderate (HEED_PLAYGROUND_TOKEN); default: the Moderator switch, from loopback only. */
+  access?: PlaygroundAccess;
 }
 
 /** The moderators' "channel" of the playground: every open page. */

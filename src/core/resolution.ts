@@ -1,7 +1,7 @@
 import { HeedError } from './errors.ts';
 import type { FeedbackStore } from './ports.ts';
-import { parseOrThrow, ResolutionCommandSchema } from './schemas.ts';
-import type { Resolution, Review } from './types.ts';
+import { parseOrThrow, ResolutionCommandSchema, ReviewAttemptSchema } from './schemas.ts';
+import type { Actor, Resolution, ResolutionAction, Review } from './types.ts';
 
 /** A claim this old whose review is still open belongs to a resolver that died mid-way. */
 export const UNFINISHED_AFTER_MS = 60_000;
@@ -14,7 +14,7 @@ export const UNFINISHED_AFTER_MS = 60_000;
  */
 export async function resolveReview(store: FeedbackStore, raw: unknown, now: Date): Promise<Review> {
   const cmd = parseOrThrow(ResolutionCommandSchema, raw, 'resolution');
-  if (!cmd.actor.isModerator) throw new HeedError('forbidden', 'Only moderators can resolve reviews.');
+  if (!cmd.actor.isModerator) throw await refuse(store, cmd, now);
   const review = await store.reviews.get(cmd.reviewId);
   if (!review) throw new HeedError('not_found', 'That review does not exist.');
   if (review.status !== 'open') throw alreadyClosed(review.resolution, review.status);
@@ -64,6 +64,32 @@ async function complete(store: FeedbackStore, review: Review, resolution: Resolu
   const closed = await store.reviews.close(review.id, done);
   if (!closed) throw new HeedError('not_found', 'That review does not exist.');
   return closed;
+}
+
+/**
+ * The one moderator rule: only moderators act on reviews. Anyone else is refused, and the attempt is
+ * added to the review's audit trail (when the review exists: unknown ids write nothing).
+ */
+export async function mayActOnReview(store: FeedbackStore, raw: unknown, now: Date): Promise<boolean> {
+  const attempt = parseOrThrow(ReviewAttemptSchema, raw, 'review action');
+  if (attempt.actor.isModerator) return true;
+  await refuse(store, attempt, now);
+  return false;
+}
+
+async function refuse(
+  store: FeedbackStore,
+  attempt: { reviewId: string; actor: Actor; action: ResolutionAction },
+  now: Date,
+): Promise<HeedError> {
+  if (await store.reviews.get(attempt.reviewId))
+    await store.reviews.addAudit(attempt.reviewId, {
+      at: now,
+      event: 'refused',
+      detail: attempt.action,
+      actor: attempt.actor,
+    });
+  return new HeedError('forbidden', 'Only moderators can resolve reviews.');
 }
 
 function alreadyClosed(resolution: Resolution | undefined, status: string): HeedError {

@@ -19,7 +19,7 @@ export const IdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-charact
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-const ActorSchema = z
+export const ActorSchema = z
   .object({
     platform: z.enum(PLATFORMS),
     userId: z.string().min(1).max(LIMITS.userId),
@@ -84,6 +84,15 @@ export const ResolutionCommandSchema = z.discriminatedUnion('action', [
     .strict(),
 ]);
 export type ResolutionCommand = z.output<typeof ResolutionCommandSchema>;
+
+/** Someone asking to act on a review (a button before its form): who, on which review, what. */
+export const ReviewAttemptSchema = z
+  .object({
+    reviewId: IdSchema,
+    actor: ActorSchema,
+    action: z.enum(['apply_correction', 'update_instructions', 'dismiss']),
+  })
+  .strict();
 
 export const QuestionSchema = text(LIMITS.question);
 

@@ -108,7 +108,8 @@ export interface Resolution {
 
 export interface AuditEntry {
   at: Date;
-  event: 'opened' | 'appended' | 'resolved' | 'dismissed' | 'posted';
+  /** `refused`: a non-moderator tried a moderator action (detail: the action); nothing changed. */
+  event: 'opened' | 'appended' | 'resolved' | 'dismissed' | 'posted' | 'refused';
   detail?: string;
   actor?: Actor;
 }

@@ -141,7 +141,14 @@ async function onReviewAction(
   a: Extract<SlackAction, { kind: 'review' }>,
   who: Clicker,
 ): Promise<void> {
-  if (!(await deps.moderators.isModerator(who.userId))) {
+  const actor = {
+    platform: 'slack' as const,
+    userId: who.userId,
+    ...(who.name ? { name: who.name } : {}),
+    isModerator: await deps.moderators.isModerator(who.userId),
+  };
+  // The core decides and audits a refusal; the adapter only states the platform fact.
+  if (!(await deps.core.mayActOnReview({ reviewId: a.reviewId, actor, action: a.action }))) {
     deps.logger.info({ user: who.userId, reviewId: a.reviewId, action: a.action }, 'non-moderator refused');
     await tellUser(
       client,

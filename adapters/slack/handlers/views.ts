@@ -66,6 +66,12 @@ export function registerViewHandlers(
   });
 }
 
+const actorOf = (user: { userId: string; name?: string }) => ({
+  platform: 'slack' as const,
+  userId: user.userId,
+  ...(user.name ? { name: user.name } : {}),
+});
+
 const errorField = (meta: ModalMeta) =>
   meta.kind === 'resolve' ? fieldFor(meta.action) : meta.kind === 'correction' ? FIELD.text : FIELD.comment;
 
@@ -116,7 +122,8 @@ async function onSubmit(
   if (!input.ok) return ack({ response_action: 'errors', errors: input.errors });
   const isModerator = await deps.moderators.isModerator(user.userId);
   const field = fieldFor(meta.action);
-  if (!isModerator)
+  const attempt = { reviewId: meta.reviewId, actor: { ...actorOf(user), isModerator }, action: meta.action };
+  if (!(await deps.core.mayActOnReview(attempt)))
     return ack({ response_action: 'errors', errors: { [field]: 'Only moderators can resolve reviews.' } });
   const current = await deps.core.getReviewView(meta.reviewId);
   if (current.review.status !== 'open')

@@ -5,9 +5,37 @@ export class ApiError extends Error {
   }
 }
 
+// A playground opened as `/?token=…` (HEED_PLAYGROUND_TOKEN) keeps the token for this tab only.
+const TOKEN_KEY = 'heed.playground.token';
+function moderatorToken() {
+  const url = new URL(location.href);
+  const given = url.searchParams.get('token');
+  if (given) {
+    try {
+      sessionStorage.setItem(TOKEN_KEY, given);
+    } catch {
+      // No storage: the token lives in this variable's page only.
+    }
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url);
+    return given;
+  }
+  try {
+    return sessionStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+const token = moderatorToken();
+
 // One JSON call to heed's playground API; refusals come back as ApiError with the server's message.
+// The Moderator switch travels as a header (the server honours it on loopback, or with the token).
 export async function api(path, { method = 'GET', body } = {}) {
   const init = { method, headers: { accept: 'application/json' } };
+  if (identity.moderator) {
+    init.headers['x-heed-moderator'] = '1';
+    if (token) init.headers.authorization = `Bearer ${token}`;
+  }
   if (body !== undefined) {
     init.headers['content-type'] = 'application/json';
     init.body = JSON.stringify(body);

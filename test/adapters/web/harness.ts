@@ -7,6 +7,8 @@ import { openTestStore } from '../../helpers/db.ts';
 import { memoryLogger } from '../../helpers/fakes.ts';
 
 export const NO_ANSWER = "I don't know that yet.";
+/** The page's Moderator switch on (honoured from loopback when no HEED_PLAYGROUND_TOKEN is set). */
+export const MODERATING = { 'x-heed-moderator': '1' };
 
 /** Stand-in for the offline answerer: the latest approved knowledge for the pattern, else a fixed reply. */
 export function latestKnowledgeAnswerer(store: FeedbackStore): Answerer {
@@ -27,7 +29,7 @@ export function latestKnowledgeAnswerer(store: FeedbackStore): Answerer {
 /** A real core over a fresh test database, the web adapter attached, served on a random loopback port. */
 export async function startPlayground(
   prefix: string,
-  extra: Pick<WebAdapterOptions, 'insights' | 'digestPreview'> = {},
+  extra: Pick<WebAdapterOptions, 'insights' | 'digestPreview' | 'access'> = {},
 ) {
   const store = await openTestStore(prefix);
   const logger = memoryLogger();
@@ -50,12 +52,18 @@ export type Json = any;
 export async function call(
   base: string,
   path: string,
-  init: { method?: string; body?: unknown; raw?: string; type?: string } = {},
+  init: {
+    method?: string;
+    body?: unknown;
+    raw?: string;
+    type?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<{ status: number; body: Json }> {
   const hasBody = init.body !== undefined || init.raw !== undefined;
   const res = await fetch(base + path, {
     method: init.method ?? (hasBody ? 'POST' : 'GET'),
-    headers: hasBody ? { 'content-type': init.type ?? 'application/json' } : {},
+    headers: { ...(hasBody ? { 'content-type': init.type ?? 'application/json' } : {}), ...init.headers },
     body: init.raw ?? (init.body !== undefined ? JSON.stringify(init.body) : undefined),
   });
   const text = await res.text();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../adapters/web/index.ts';
-import { call, NO_ANSWER, startPlayground } from './harness.ts';
+import { call, MODERATING, NO_ANSWER, startPlayground } from './harness.ts';
 
 const pg = await startPlayground('webapi');
 const { store, url } = pg;
@@ -88,14 +88,15 @@ describe('web playground API over the real core and database', () => {
     const { interaction, reviewId } = await raiseReview('Which plan includes SSO?');
     const text = 'The Enterprise plan includes SSO.';
     const refused = await call(url, `/api/reviews/${reviewId}/resolve`, {
-      body: { action: 'apply_correction', text, ...ada, isModerator: false },
+      body: { action: 'apply_correction', text, ...ada },
     });
     expect(refused).toEqual({ status: 403, body: { error: 'Only moderators can resolve reviews.' } });
     expect((await store.reviews.get(reviewId))?.status).toBe('open');
     expect(await store.knowledge.latestForPattern(interaction.patternKey)).toBeNull();
 
     const applied = await call(url, `/api/reviews/${reviewId}/resolve`, {
-      body: { action: 'apply_correction', text, ...mod, isModerator: true },
+      body: { action: 'apply_correction', text, ...mod },
+      headers: MODERATING,
     });
     expect(applied.status).toBe(200);
     expect(applied.body.review.review).toMatchObject({
@@ -109,7 +110,8 @@ describe('web playground API over the real core and database', () => {
     });
     expect((await ask('which plan includes sso')).answer).toBe(text);
     const again = await call(url, `/api/reviews/${reviewId}/resolve`, {
-      body: { action: 'dismiss', ...mod, isModerator: true },
+      body: { action: 'dismiss', ...mod },
+      headers: MODERATING,
     });
     expect(again.status).toBe(409);
     expect(
@@ -122,13 +124,15 @@ describe('web playground API over the real core and database', () => {
   it('updates the instructions and dismisses through the same route', async () => {
     const a = await raiseReview('Tell me a joke');
     const updated = await call(url, `/api/reviews/${a.reviewId}/resolve`, {
-      body: { action: 'update_instructions', text: 'Be concise.', ...mod, isModerator: true },
+      body: { action: 'update_instructions', text: 'Be concise.', ...mod },
+      headers: MODERATING,
     });
     expect(updated.status).toBe(200);
     expect((await call(url, '/api/instructions')).body).toEqual({ text: 'Be concise.' });
     const b = await raiseReview('How long is shipping?');
     const dismissed = await call(url, `/api/reviews/${b.reviewId}/resolve`, {
-      body: { action: 'dismiss', note: 'fine as is', ...mod, isModerator: true },
+      body: { action: 'dismiss', note: 'fine as is', ...mod },
+      headers: MODERATING,
     });
     expect(dismissed.body.review.review).toMatchObject({
       status: 'dismissed',
@@ -156,7 +160,7 @@ describe('web playground API over the real core and database', () => {
       [`/api/reviews/${'a'.repeat(24)}`, {}, 404],
       [
         `/api/reviews/${'a'.repeat(24)}/resolve`,
-        { body: { action: 'dismiss', ...mod, isModerator: true } },
+        { body: { action: 'dismiss', ...mod }, headers: MODERATING },
         404,
       ],
       ['/api/reviews?status=bogus', {}, 400],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest } from '../../../src/core/views.ts';
-import { call, startPlayground } from './harness.ts';
+import { call, MODERATING, startPlayground } from './harness.ts';
 
 const seen: number[] = [];
 const digest = {
@@ -75,7 +75,8 @@ describe('web playground live updates and insights', () => {
     expect(frames.map((f) => f.event)).toEqual(['interaction', 'feedback', 'feedback', 'review']);
 
     await call(pg.url, `/api/reviews/${review!.id}/resolve`, {
-      body: { action: 'dismiss', userId: 'mod', isModerator: true },
+      body: { action: 'dismiss', userId: 'mod' },
+      headers: MODERATING,
     });
     const after = await readUntil(res.body!, (f) => f.event === 'review');
     expect(after.at(-1)!.data).toMatchObject({
