@@ -1,8 +1,89 @@
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatClickBench, runClickBench } from './click-bench.ts';
 import { formatClusteringBench, runClusteringBench } from './clustering-bench.ts';
+import { formatFaultBench, runFaultBench } from './fault-bench.ts';
+import { formatScaleBench, runScaleBench } from './scale-bench.ts';
 import { formatStoreBench, runStoreBench } from './store-bench.ts';
 
-// `npm run bench`: measurements, not tests — ratios against baselines measured in the same run.
-console.log('== grouping quality (B-cubed against CLINC150 intent labels) ==');
-console.log(formatClusteringBench(await runClusteringBench()));
-console.log('\n== hot paths ==');
-console.log(formatStoreBench(await runStoreBench()));
+// `npm run bench [-- --quick | --big] [--only click,scale,faults,store,clustering,export] [--seed api|direct]`:
+// measurements, not tests — every figure beside a baseline measured in the same run.
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    quick: { type: 'boolean' },
+    big: { type: 'boolean' },
+    only: { type: 'string' },
+    seed: { type: 'string' },
+    json: { type: 'string' },
+  },
+  strict: true,
+});
+const quick = values.quick ?? false;
+const sections = new Set(
+  (values.only ?? 'clustering,store,export,click,scale,faults').split(',').map((s) => s.trim()),
+);
+const results: Record<string, unknown> = { quick, big: values.big ?? false, startedAt: new Date() };
+const section = async <T>(name: string, title: string, run: () => Promise<T>, format: (r: T) => string) => {
+  if (!sections.has(name)) return;
+  console.log(`\n== ${title} ==`);
+  const started = performance.now();
+  try {
+    const r = await run();
+    results[name] = r;
+    console.log(format(r));
+  } catch (err) {
+    results[name] = { error: String(err) };
+    console.log(`  failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    process.exitCode = 1;
+  }
+  console.log(`  (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+};
+
+await section(
+  'clustering',
+  'grouping quality (B-cubed against CLINC150 intent labels)',
+  () => runClusteringBench(),
+  formatClusteringBench,
+);
+await section('store', 'hot paths', () => runStoreBench(quick ? 50 : 300), formatStoreBench);
+const exportBench = path.join(import.meta.dirname, 'export-bench.ts');
+if (existsSync(exportBench)) {
+  const mod = (await import(exportBench)) as { benchExport?: (o: { quick: boolean }) => Promise<unknown> };
+  if (typeof mod.benchExport === 'function')
+    await section(
+      'export',
+      'exports',
+      () => mod.benchExport!({ quick }),
+      (r) => (typeof r === 'string' ? r : JSON.stringify(r, null, 2)),
+    );
+}
+const clickSeconds = quick ? 2 : 10;
+await section(
+  'click',
+  'click path',
+  () => runClickBench({ seconds: clickSeconds }),
+  (r) => formatClickBench(r, clickSeconds),
+);
+const sizes = quick ? [1000, 5000] : values.big ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
+await section(
+  'scale',
+  'scale',
+  () => runScaleBench({ sizes, quick, seed: values.seed === 'direct' ? 'direct' : 'api' }),
+  formatScaleBench,
+);
+await section(
+  'faults',
+  'faults (issue 13)',
+  () => runFaultBench(quick ? { outageSeconds: 6, rate: 10 } : { outageSeconds: 30, rate: 20 }),
+  formatFaultBench,
+);
+
+const out = values.json ?? path.join(import.meta.dirname, '../../test-output/bench.json');
+await mkdir(path.dirname(out), { recursive: true });
+await writeFile(out, `${JSON.stringify({ ...results, finishedAt: new Date() }, null, 2)}\n`);
+console.log(`\nJSON: ${path.relative(process.cwd(), out)}`);
+// Bolt's and the drivers' keep-alive timers must not hold the process.
+process.exit(process.exitCode ?? 0);

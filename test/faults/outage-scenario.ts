@@ -12,12 +12,61 @@ export const QUESTIONS = [
   'Can I export my data as CSV?',
 ];
 
+const TOPICS = [
+  'password',
+  'invoice',
+  'teammate',
+  'export',
+  'webhook',
+  'calendar',
+  'billing plan',
+  'API token',
+  'single sign-on',
+  'audit log',
+  'data retention',
+  'mobile app',
+  'dark mode',
+  'notifications',
+  'refund',
+  'custom domain',
+  'backup',
+  'two-factor login',
+  'shared inbox',
+  'time zone',
+  'report schedule',
+  'guest access',
+  'file upload limit',
+  'integration with Jira',
+  'keyboard shortcuts',
+];
+const FORMS = [
+  'How do I change the {t}?',
+  'Why does the {t} not work?',
+  'Where is the {t} setting?',
+  'Can I turn off the {t}?',
+];
+
+/** `n` questions about different things (so they fall into many patterns). */
+export function manyQuestions(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => {
+    const topic = TOPICS[i % TOPICS.length]!;
+    const form = FORMS[Math.floor(i / TOPICS.length) % FORMS.length]!;
+    const round = Math.floor(i / (TOPICS.length * FORMS.length));
+    return form.replace('{t}', round ? `${topic} ${round}` : topic);
+  });
+}
+
 /** `perPattern` interactions for each question, answered through heed's core (the real answer path). */
-export async function answerQuestions(sh: SlackHeed, perPattern: number, tag: string): Promise<string[]> {
+export async function answerQuestions(
+  sh: SlackHeed,
+  perPattern: number,
+  tag: string,
+  questions: string[] = QUESTIONS,
+): Promise<string[]> {
   const ids: string[] = [];
   const ref: ConversationRef = { platform: 'slack', userId: `UASK${tag}`, channelId: 'CGENERAL' };
   for (let k = 0; k < perPattern; k++)
-    for (const q of QUESTIONS) ids.push((await sh.heed.core.answer(q, ref)).id);
+    for (const q of questions) ids.push((await sh.heed.core.answer(q, ref)).id);
   return ids;
 }
 

@@ -1,0 +1,198 @@
+import { insightsCommand } from '../../src/cli/insights-command.ts';
+import { buildDigest } from '../../src/core/insights/build-digest.ts';
+import { periodEndingAt } from '../../src/core/insights/period.ts';
+import { databaseProcesses } from '../../src/store/db-processes.ts';
+import { percentile } from '../faults/click-load.ts';
+import { peakRss } from '../faults/db-pause.ts';
+import { startSlackHeed } from '../faults/slack-heed.ts';
+import { type SeedReport, type SeedState, seedFeedback } from './scale-seed.ts';
+
+export interface Measure {
+  name: string;
+  p50: number;
+  p99: number;
+  baseline: string;
+  baselineP50: number;
+  /** p50 over the baseline's p50. */
+  ratio: number;
+  /** The issue's goal for p50 in ms, when it sets one. */
+  goalMs?: number;
+}
+
+export interface ScaleRow {
+  size: number;
+  seeding: SeedReport[];
+  reviews: number;
+  measures: Measure[];
+  /** Peak resident set (VmHWM) in MB. */
+  rss: { heed: number; dbFront: number; dbServer: number; dbBackendMax: number; dbAll: number };
+}
+
+async function times(n: number, fn: (i: number) => Promise<unknown>): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn(i);
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+const MB = 1024 * 1024;
+
+/** Peak RSS of every process of the database stack, sampled while the bench runs (backends come and go). */
+function rssSampler(uri: string) {
+  const peak = new Map<number, { name: string; role: string; bytes: number }>();
+  const sample = async () => {
+    for (const p of await databaseProcesses(uri).catch(() => [])) {
+      const bytes = await peakRss(p.pid);
+      const prev = peak.get(p.pid);
+      if (!prev || bytes > prev.bytes) peak.set(p.pid, { name: p.name, role: p.role, bytes });
+    }
+  };
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      await sample();
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  })();
+  return {
+    async read() {
+      await sample();
+      const all = [...peak.values()];
+      const max = (role: string) => Math.max(0, ...all.filter((p) => p.role === role).map((p) => p.bytes));
+      return {
+        heed: (await peakRss(process.pid)) / MB,
+        dbFront: max('front') / MB,
+        dbServer: max('server') / MB,
+        dbBackendMax: max('backend') / MB,
+        dbAll: all.reduce((s, p) => s + p.bytes, 0) / MB,
+      };
+    },
+    async stop() {
+      running = false;
+      await loop;
+    },
+  };
+}
+
+/**
+ * heed at scale: feedback seeded through heed's own write path up to each size, then the request paths
+ * and reports, each beside a bare driver baseline on the same server.
+ */
+export async function runScaleBench(opts: {
+  sizes: number[];
+  quick?: boolean;
+  seed?: 'api' | 'direct';
+}): Promise<ScaleRow[]> {
+  const method = opts.seed ?? 'api';
+  const other = method === 'api' ? 'direct' : 'api';
+  const reps = opts.quick ? 10 : 40;
+  const slowReps = opts.quick ? 2 : 3;
+  const sh = await startSlackHeed();
+  const rss = rssSampler(sh.uri);
+  const state: SeedState = { questions: [], interactions: [], feedback: 0 };
+  const rows: ScaleRow[] = [];
+  const { store } = sh.heed.core;
+  const io = { stdout() {}, stderr() {} };
+  try {
+    for (const size of opts.sizes) {
+      const seeding: SeedReport[] = [];
+      // The other method on a small slice, so both rates are reported from the same database.
+      seeding.push(
+        await seedFeedback(sh.heed, state, state.feedback + Math.min(1000, size / 10), { method: other }),
+      );
+      seeding.push(await seedFeedback(sh.heed, state, size, { method }));
+      const db = sh.db;
+      const reviews = await db.collection('reviews').countDocuments({});
+      const anyFeedback = await db.collection('feedback').findOne({});
+      const scratch = db.collection('bench_scratch');
+      const weekAgo = new Date(Date.now() - 7 * 86_400_000);
+      const pick = (i: number) => state.interactions[(i * 7919) % state.interactions.length]!;
+
+      const insert = await times(reps, (i) => scratch.insertOne({ i, at: new Date(), text: 'baseline' }));
+      const findOne = await times(reps, () => db.collection('feedback').findOne({ _id: anyFeedback!._id }));
+      const weekRead = await times(slowReps, () =>
+        db
+          .collection('feedback')
+          .find({ createdAt: { $gte: weekAgo } })
+          .toArray(),
+      );
+      const down = await times(reps, (i) =>
+        sh.heed.core.recordFeedback({
+          interactionId: pick(i).id,
+          platform: 'slack',
+          userId: `UDOWN${size}x${i}`,
+          kind: 'vote',
+          value: 'down',
+        }),
+      );
+      const answer = await times(reps, (i) =>
+        sh.heed.core.answer(pick(i).question, { platform: 'slack', userId: 'UBENCH', channelId: 'CGENERAL' }),
+      );
+      const metrics = await times(reps, async () => {
+        const r = await fetch(`${sh.base}/metrics`);
+        await r.text();
+      });
+      const insights = await times(slowReps, () => insightsCommand(['--days', '7', '--json'], { store, io }));
+      const digest = await times(slowReps, () =>
+        buildDigest(store, periodEndingAt(new Date(), 'UTC'), { timezone: 'UTC' }),
+      );
+      const big = size >= 1_000_000;
+      const m = (name: string, t: number[], baseline: string, b: number[], goalMs?: number): Measure => ({
+        name,
+        p50: percentile(t, 50),
+        p99: percentile(t, 99),
+        baseline,
+        baselineP50: percentile(b, 50),
+        ratio: percentile(t, 50) / percentile(b, 50),
+        ...(goalMs ? { goalMs } : {}),
+      });
+      rows.push({
+        size,
+        seeding,
+        reviews,
+        measures: [
+          m('👎 processing (core.recordFeedback)', down, 'insertOne', insert, 50),
+          m('answer (core.answer)', answer, 'insertOne', insert),
+          m('GET /metrics', metrics, 'findOne by _id', findOne, 50),
+          m('insights --days 7', insights, "find: the week's feedback", weekRead, big ? 5000 : 2000),
+          m('digest (buildDigest)', digest, "find: the week's feedback", weekRead, big ? 5000 : 2000),
+        ],
+        rss: await rss.read(),
+      });
+      await scratch.deleteMany({});
+    }
+    return rows;
+  } finally {
+    await rss.stop();
+    await sh.stop();
+  }
+}
+
+export function formatScaleBench(rows: ScaleRow[]): string {
+  const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+  const out: string[] = [];
+  for (const r of rows) {
+    out.push(`with ${r.size.toLocaleString('en')} feedback stored (${r.reviews} reviews raised by the seed)`);
+    for (const s of r.seeding)
+      out.push(
+        `  seeding (${s.method === 'api' ? "heed's write path, 20 in flight" : 'repositories, 20 in flight'}): ${s.reactions} reactions at ${s.reactionsPerSecond.toFixed(0)}/s (goal ≥ 200/s for the write path), ${s.interactions} answers at ${s.answersPerSecond.toFixed(0)}/s`,
+      );
+    out.push(
+      '  path                                   p50 ms   p99 ms   baseline                    p50 ms   ×      goal',
+    );
+    for (const x of r.measures) {
+      const goal = x.goalMs ? `${x.p50 <= x.goalMs ? '✓' : '✗'} ≤ ${x.goalMs}` : '';
+      out.push(
+        `  ${x.name.padEnd(38)} ${f(x.p50).padStart(7)} ${f(x.p99).padStart(8)}   ${x.baseline.padEnd(26)} ${f(x.baselineP50).padStart(7)}  ${x.ratio.toFixed(1).padStart(5)}  ${goal}`,
+      );
+    }
+    const q = r.rss;
+    out.push(
+      `  peak RSS MB: heed (bench process) ${q.heed.toFixed(0)} ${q.heed <= 300 ? '✓' : '✗'} ≤ 300 · FerretDB ${q.dbFront.toFixed(0)} · PostgreSQL server ${q.dbServer.toFixed(0)} · largest backend ${q.dbBackendMax.toFixed(0)} · database processes summed ${q.dbAll.toFixed(0)}`,
+    );
+  }
+  return out.join('\n');
+}
