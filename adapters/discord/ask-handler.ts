@@ -1,10 +1,29 @@
-import type { ChatInputCommandInteraction, Message } from 'discord.js';
+import { ChannelType, type ChatInputCommandInteraction, type Message, Routes } from 'discord.js';
 import type { ConversationRef } from '../../src/core/types.ts';
 import { answerMessages } from './answer-message.ts';
 import { ASK } from './commands.ts';
 import type { HandlerContext } from './handler-context.ts';
 import { NO_MENTIONS } from './limits.ts';
 import { displayName } from './moderator.ts';
+
+const THREADS: ReadonlySet<number> = new Set([
+  ChannelType.PublicThread,
+  ChannelType.PrivateThread,
+  ChannelType.AnnouncementThread,
+]);
+
+/** From the cache (threads arrive with the Guilds intent), else one REST read of the channel. */
+async function inThread(i: ChatInputCommandInteraction, ctx: HandlerContext): Promise<boolean> {
+  if (!i.guildId || !i.channelId) return false;
+  if (i.channel) return i.channel.isThread();
+  try {
+    const channel = (await i.client.rest.get(Routes.channel(i.channelId))) as { type?: unknown };
+    return typeof channel.type === 'number' && THREADS.has(channel.type);
+  } catch (err) {
+    ctx.logger.debug({ channelId: i.channelId, err: String(err) }, 'channel type unknown: no thread context');
+    return false;
+  }
+}
 
 /**
  * `/ask question:<text>`: deferred at once (answers can take longer than 3 s), then the answer with
@@ -16,6 +35,8 @@ export async function handleAsk(i: ChatInputCommandInteraction, ctx: HandlerCont
   const ref: ConversationRef = { platform: 'discord', userId: i.user.id, userName: displayName(i) };
   if (i.channelId) ref.channelId = i.channelId;
   if (i.guildId) ref.guildId = i.guildId;
+  // Inside a thread the thread is the conversation: the core sends its earlier turns as context.
+  if (i.channelId && (await inThread(i, ctx))) ref.threadId = i.channelId;
   const interaction = await ctx.core.answer(question, ref);
   const [first, ...rest] = answerMessages(interaction);
   let last: Message = await i.editReply({ ...first!, allowedMentions: NO_MENTIONS });

@@ -8,7 +8,14 @@ import { clip, DISCORD } from './limits.ts';
 export const REVIEW_COLOURS = { high: 0xe74c3c, medium: 0xf39c12, resolved: 0x2ecc71, dismissed: 0x95a5a6 };
 
 /** Per-part budgets keep every review embed under Discord's 6000-character total. */
-const BUDGET = { question: 1200, answer: 800, corrections: 1024, comments: 500, resolution: 900 };
+const BUDGET = {
+  question: 1200,
+  answer: 800,
+  corrections: 1024,
+  comments: 500,
+  resolution: 900,
+  context: 450,
+};
 
 export interface ReviewMessage {
   embeds: APIEmbed[];
@@ -40,6 +47,7 @@ export function reviewEmbed(view: ReviewView): APIEmbed {
         ? '✅ Resolved review'
         : '🗑️ Dismissed review';
   const fields: APIEmbedField[] = [
+    ...contextField(view),
     { name: 'Answer (excerpt)', value: clip(view.answerExcerpt || '—', BUDGET.answer) },
     { name: 'Answered by', value: clip(view.answerSource, 300) },
     {
@@ -68,6 +76,18 @@ export function reviewEmbed(view: ReviewView): APIEmbed {
     fields,
     footer: { text: `Review ${review.id} · ${view.related.length} related feedback` },
   };
+}
+
+/** The earlier turns of the thread the answer was given in (what the answerer saw), newest last. */
+function contextField(view: ReviewView): APIEmbedField[] {
+  const turns = view.context ?? [];
+  if (turns.length === 0) return [];
+  const shown = turns.slice(-3);
+  const more = turns.length - shown.length;
+  const flat = (t: string, max: number) => clip(t.replace(/\s+/g, ' ').trim(), max);
+  const lines = shown.map((t) => `• Q: ${flat(t.question, 60)} → A: ${flat(t.answer, 70)}`);
+  if (more > 0) lines.unshift(`…${more} earlier turn${more === 1 ? '' : 's'}`);
+  return [{ name: 'Earlier in the thread', value: clip(lines.join('\n'), BUDGET.context) }];
 }
 
 function reasonsLine(counts: Partial<Record<Reason, number>>): string {

@@ -5,6 +5,7 @@ import type { SlackMessage } from './answer-blocks.ts';
 import { clip, escapeMrkdwn, type KnownBlock, plain, section, textSections, who } from './text.ts';
 
 const SHOWN = 5;
+const CONTEXT_SHOWN = 3;
 
 function facts(view: ReviewView): KnownBlock {
   const reasons = Object.entries(view.reasonCounts)
@@ -30,12 +31,26 @@ function listed(title: string, items: string[], more: number): KnownBlock[] {
   return [section(`*${title}*\n${items.join('\n')}${tail}`)];
 }
 
+/** The earlier turns of the thread the answer was given in, newest last: what the answerer saw. */
+function threadContext(view: ReviewView): KnownBlock[] {
+  const turns = view.context ?? [];
+  if (turns.length === 0) return [];
+  const shown = turns.slice(-CONTEXT_SHOWN);
+  const more = turns.length - shown.length;
+  const lines = shown.map(
+    (t) => `• _Q:_ ${escapeMrkdwn(clip(t.question, 150))}\n   _A:_ ${escapeMrkdwn(clip(t.answer, 200))}`,
+  );
+  const head = more > 0 ? `_…${more} earlier turn${more === 1 ? '' : 's'}_\n` : '';
+  return [section(`*Earlier in the thread* (sent to the answerer)\n${head}${lines.join('\n')}`)];
+}
+
 function body(view: ReviewView): KnownBlock[] {
   const corrections = view.corrections
     .slice(0, SHOWN)
     .map((c) => `• ${who(c.userId, c.userName)}: ${escapeMrkdwn(clip(c.text, 400))}`);
   const comments = view.comments.slice(0, SHOWN).map((c) => `• ${escapeMrkdwn(clip(c, 200))}`);
   return [
+    ...threadContext(view),
     ...textSections(view.question, '*Question:* '),
     ...textSections(view.answerExcerpt, '*Answer (excerpt):* '),
     facts(view),

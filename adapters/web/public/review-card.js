@@ -44,6 +44,7 @@ export function reviewCard(view, ctx) {
       class: 'stat-line',
       text: `${view.window.negative} of the last ${view.window.total} reactions negative · ${view.related.length} related · suggested: ${view.suggestedAction}`,
     }),
+    threadContext(view.context),
     view.answerExcerpt && h('blockquote', { class: 'excerpt', text: view.answerExcerpt }),
     view.answerSource && h('p', { class: 'stat-line', text: `answered by ${view.answerSource}` }),
     reasons.length > 0 &&
@@ -67,6 +68,23 @@ export function reviewCard(view, ctx) {
       ),
     ),
     review.status === 'open' ? actions(view, ctx) : resolution(review),
+  );
+}
+
+/** The earlier turns of the thread the answer was given in: what the answerer saw. */
+function threadContext(turns) {
+  if (!turns?.length) return null;
+  return h(
+    'details',
+    { class: 'thread-context' },
+    h('summary', { text: `Earlier in the thread (${turns.length} turn${turns.length === 1 ? '' : 's'})` }),
+    h(
+      'ol',
+      { class: 'related' },
+      turns.map((t) =>
+        h('li', {}, h('div', { text: `Q: ${t.question}` }), h('div', { text: `A: ${t.answer}` })),
+      ),
+    ),
   );
 }
 
