@@ -40,28 +40,29 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
       // Day buckets (UTC, by creation) are what insights read by equality; negDay only on negative feedback.
       const day = utcDay(existing?.createdAt ?? now);
       const negative = isNegative(f);
+      const set: Document = {
+        ...fields,
+        updatedAt: now,
+        ...(userName ? { userName } : {}),
+        ...(comment ? { comment } : {}),
+        day,
+        ...(negative ? { negDay: day } : {}),
+      };
+      const unset: Document = { ...(comment ? {} : { comment: '' }), ...(negative ? {} : { negDay: '' }) };
       const before = await retryOnDuplicate(() =>
         col.findOneAndUpdate(
           key,
           {
-            $set: {
-              ...fields,
-              updatedAt: now,
-              ...(userName ? { userName } : {}),
-              ...(comment ? { comment } : {}),
-              day,
-              ...(negative ? { negDay: day } : {}),
-            },
-            ...(comment && negative
-              ? {}
-              : { $unset: { ...(comment ? {} : { comment: '' }), ...(negative ? {} : { negDay: '' }) } }),
+            $set: set,
+            ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
             $setOnInsert: { createdAt: existing?.createdAt ?? now },
           },
           { upsert: true, returnDocument: 'before' },
         ),
       );
-      const after = await col.findOne(key);
-      if (!after) throw new Error('feedback vanished after upsert');
+      // The document as this write left it, from the "before" image: no third round trip.
+      const after: Document = { ...(before ?? { ...key, createdAt: now }), ...set };
+      for (const k of Object.keys(unset)) delete after[k];
       const status = before === null ? 'created' : sameContent(before, f) ? 'unchanged' : 'updated';
       return { feedback: toFeedback(after), status };
     },
