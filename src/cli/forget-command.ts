@@ -1,0 +1,105 @@
+import { userInfo } from 'node:os';
+import { createInterface } from 'node:readline/promises';
+import { parseArgs } from 'node:util';
+import type { Db } from 'mongodb';
+import { errorMessage } from '../core/errors.ts';
+import { parseUserRef, type UserRef } from '../core/user-ref.ts';
+import { forgetUser, recordPrivacyAudit } from '../store/privacy-repo.ts';
+import type { CommandIO } from './insights-command.ts';
+
+const USAGE = 'usage: heed forget --user <platform>:<userId> [--yes] [--json]\n';
+
+export interface PrivacyDeps {
+  db: Db;
+  io: CommandIO;
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+  /** Asks the operator; absent when stdin is not a terminal (then --yes is required). */
+  confirm?: (question: string) => Promise<boolean>;
+}
+
+/** Who runs a privacy command, for the audit record: HEED_OPERATOR, else the OS user. */
+export function operatorName(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.HEED_OPERATOR?.trim()) return env.HEED_OPERATOR.trim();
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** A yes/no question on the terminal (node:readline), or undefined when stdin is not one. */
+export function terminalConfirm(): ((question: string) => Promise<boolean>) | undefined {
+  if (!process.stdin.isTTY) return undefined;
+  return async (question) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr });
+    try {
+      return /^y(es)?$/i.test((await rl.question(question)).trim());
+    } finally {
+      rl.close();
+    }
+  };
+}
+
+/** `heed forget --user <platform>:<userId> [--yes]`. Returns the exit code. */
+export async function forgetCommand(args: string[], deps: PrivacyDeps): Promise<number> {
+  let user: UserRef;
+  let values: { user?: string; yes?: boolean; json?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        user: { type: 'string' },
+        yes: { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+    if (values.help) {
+      deps.io.stdout(USAGE);
+      return 0;
+    }
+    user = parseUserRef(values.user ?? '');
+  } catch (err) {
+    deps.io.stderr(`heed forget: ${errorMessage(err)}\n${USAGE}`);
+    return 2;
+  }
+  const who = `${user.platform}:${user.userId}`;
+  if (!values.yes) {
+    if (!deps.confirm) {
+      deps.io.stderr(`heed forget: not a terminal; pass --yes to forget ${who}\n`);
+      return 2;
+    }
+    const ok = await deps.confirm(
+      `Remove ${who}'s questions, comments, corrections, id and name from every collection? This cannot be undone. [y/N] `,
+    );
+    if (!ok) {
+      deps.io.stderr('heed forget: cancelled, nothing changed\n');
+      return 1;
+    }
+  }
+  try {
+    const at = (deps.now ?? (() => new Date()))();
+    const counts = await forgetUser(deps.db, user, at);
+    const auditId = await recordPrivacyAudit(deps.db, {
+      action: 'forget',
+      operator: operatorName(deps.env),
+      at,
+      counts,
+    });
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    if (values.json) deps.io.stdout(`${JSON.stringify({ counts, total, auditId }, null, 2)}\n`);
+    else
+      deps.io.stdout(
+        `forgot ${who}: ${total} documents changed (${Object.entries(counts)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')}); audit record ${auditId}\n`,
+      );
+    return 0;
+  } catch (err) {
+    deps.io.stderr(`heed forget: ${errorMessage(err)}\n`);
+    return 1;
+  }
+}
