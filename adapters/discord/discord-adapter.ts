@@ -1,16 +1,16 @@
-import { Client, Events, GatewayIntentBits, type Interaction, type RESTOptions, Routes } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction, type RESTOptions } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.ts';
 import { errorMessage, HeedError } from '../../src/core/errors.ts';
 import type { FeedbackCore } from '../../src/core/feedback-core.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import type { ThreadRef } from '../../src/core/types.ts';
 import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.ts';
+import { type TrendChartRenderer, trendChartPng } from '../../src/insights-chart/index.ts';
 import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
 import { registerCommands } from './commands.ts';
 import { logConnectionEvents } from './connection-log.ts';
-import { digestMessages } from './digest-embeds.ts';
+import { postDigestMessages } from './digest-chart.ts';
 import { createInteractionRouter } from './interaction-router.ts';
-import { NO_MENTIONS } from './limits.ts';
 import { DiscordReviewThreads } from './review-threads.ts';
 
 export interface DiscordAdapterOptions {
@@ -25,6 +25,8 @@ export interface DiscordAdapterOptions {
    * shutdown stay the team's (`config.token` and `applicationId` are then unused).
    */
   client?: Client;
+  /** Renders the digest's trend chart (PNG). Default: the Vega-Lite chart; null: text trend only. */
+  chart?: TrendChartRenderer | null;
 }
 
 /** heed on Discord: `/ask`, feedback components and modals over the gateway; reviews and digests over REST. */
@@ -37,11 +39,13 @@ export class DiscordAdapter implements PlatformAdapter {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly attached: boolean;
   private readonly listener: (i: Interaction) => void;
+  private readonly chart: TrendChartRenderer | null;
 
   constructor(opts: DiscordAdapterOptions) {
     this.config = opts.config;
     this.logger = opts.logger.child({ platform: 'discord' });
     this.attached = opts.client !== undefined;
+    this.chart = opts.chart === undefined ? trendChartPng : opts.chart;
     // Only the non-privileged Guilds intent: interactions arrive regardless of intents.
     this.client =
       opts.client ??
@@ -106,10 +110,7 @@ export class DiscordAdapter implements PlatformAdapter {
 
   /** One or more messages of embeds, each within Discord's limits; a failure propagates to the scheduler. */
   async postDigest(digest: Digest, channelId: string): Promise<void> {
-    for (const embeds of digestMessages(digest))
-      await this.client.rest.post(Routes.channelMessages(channelId), {
-        body: { embeds, allowed_mentions: NO_MENTIONS },
-      });
+    await postDigestMessages(this.client.rest, channelId, digest, this.chart, this.logger);
   }
 
   private track(work: Promise<void>): void {

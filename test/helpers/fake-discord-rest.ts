@@ -16,12 +16,19 @@ export interface RestCall {
   auth: string | undefined;
   // biome-ignore lint/suspicious/noExplicitAny: recorded JSON; tests read the fields they assert on
   body: any;
+  /** Files of a multipart request (`files[n]` parts); the JSON body then came as `payload_json`. */
+  files?: { field: string; name: string; contentType: string; bytes: Buffer }[];
   /** What the fake answered (e.g. the created message with its id). */
   // biome-ignore lint/suspicious/noExplicitAny: as above
   response?: any;
 }
 
-type MessageBody = { content?: string; embeds?: unknown[]; components?: unknown[] } | null;
+type MessageBody = {
+  content?: string;
+  embeds?: unknown[];
+  components?: unknown[];
+  attachments?: { id: number | string; filename: string; description?: string }[];
+} | null;
 
 /** Discord REST's answers for the routes heed uses, as small as discord.js accepts them. */
 export class FakeDiscordRest {
@@ -113,7 +120,14 @@ export class FakeDiscordRest {
       mention_everyone: false,
       mentions: [],
       mention_roles: [],
-      attachments: [],
+      attachments: (body?.attachments ?? []).map((a) => ({
+        id: this.snowflake(),
+        filename: a.filename,
+        ...(a.description ? { description: a.description } : {}),
+        size: 0,
+        url: `https://cdn.invalid/attachments/${a.filename}`,
+        proxy_url: `https://cdn.invalid/attachments/${a.filename}`,
+      })),
       embeds: body?.embeds ?? [],
       components: body?.components ?? [],
       pinned: false,

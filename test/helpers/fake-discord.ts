@@ -171,31 +171,59 @@ export class FakeDiscord {
   }
 
   private onRequest(req: http.IncomingMessage, res: http.ServerResponse): void {
-    let raw = '';
-    req.on('data', (c) => {
-      raw += c;
-    });
-    req.on('end', () => {
-      const url = new URL(req.url ?? '/', 'http://fake');
-      const call: RestCall = {
-        method: req.method ?? 'GET',
-        path: decodeURIComponent(url.pathname.replace(/^\/api\/v10/, '')),
-        query: url.searchParams,
-        auth: req.headers.authorization,
-        body: raw ? JSON.parse(raw) : null,
-      };
-      this.calls.push(call);
-      const override = this.overrides.findIndex((o) => o.match(call));
-      const [status, body] = override >= 0 ? this.takeOverride(override) : this.rest.respond(call);
-      call.response = body;
-      if (body === undefined) res.writeHead(status).end();
-      else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
-      this.notify();
-    });
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => void this.onBody(req, res, Buffer.concat(chunks)));
+  }
+
+  private async onBody(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    const type = req.headers['content-type'] ?? '';
+    const multipart = type.startsWith('multipart/form-data') ? await parseMultipart(type, raw) : null;
+    const call: RestCall = {
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname.replace(/^\/api\/v10/, '')),
+      query: url.searchParams,
+      auth: req.headers.authorization,
+      body: multipart ? multipart.body : raw.length ? JSON.parse(raw.toString('utf8')) : null,
+      ...(multipart ? { files: multipart.files } : {}),
+    };
+    this.calls.push(call);
+    const override = this.overrides.findIndex((o) => o.match(call));
+    const [status, body] = override >= 0 ? this.takeOverride(override) : this.rest.respond(call);
+    call.response = body;
+    if (body === undefined) res.writeHead(status).end();
+    else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    this.notify();
   }
 
   private takeOverride(index: number): [number, unknown] {
     const [o] = this.overrides.splice(index, 1);
     return [o!.status, o!.body];
   }
+}
+
+/** A multipart body as discord.js sends it: `payload_json` plus one part per file. */
+async function parseMultipart(type: string, raw: Buffer) {
+  const form = await new Request('http://fake/', {
+    method: 'POST',
+    headers: { 'content-type': type },
+    body: new Uint8Array(raw),
+  }).formData();
+  let body: unknown = null;
+  const parts: [string, File][] = [];
+  form.forEach((value, field) => {
+    if (typeof value === 'string') {
+      if (field === 'payload_json') body = JSON.parse(value);
+    } else parts.push([field, value]);
+  });
+  const files = await Promise.all(
+    parts.map(async ([field, f]) => ({
+      field,
+      name: f.name,
+      contentType: f.type,
+      bytes: Buffer.from(await f.arrayBuffer()),
+    })),
+  );
+  return { body, files };
 }
