@@ -23,6 +23,7 @@ import type { HandlerDeps } from './handlers/deps.ts';
 import { registerQuestionHandlers } from './handlers/questions.ts';
 import { registerViewHandlers } from './handlers/views.ts';
 import { ModeratorDirectory } from './moderators.ts';
+import { retryRateLimited } from './rate-limit-retry.ts';
 import { gateSlackRequest } from './request-gate.ts';
 import { errorContext, slackErrorInfo } from './slack-errors.ts';
 
@@ -226,7 +227,7 @@ export class SlackAdapter implements PlatformAdapter {
   /** Slack failures are logged with context here and rethrown as HeedError('platform') for the caller. */
   private async call<T>(what: string, channel: string, fn: () => Promise<T>): Promise<T> {
     try {
-      return await fn();
+      return await retryRateLimited(fn, this.logger, what);
     } catch (err) {
       this.logger.error({ ...errorContext(err), what, channel }, 'Slack API call failed');
       const code = slackErrorInfo(err)?.slackError ?? 'request_failed';
