@@ -2,9 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { clusterCommand } from './cli/cluster-command.ts';
 import { dbCommand } from './cli/db-command.ts';
 import { digestCommand } from './cli/digest-command.ts';
+import { exportCommand } from './cli/export-command.ts';
+import { forgetCommand, terminalConfirm } from './cli/forget-command.ts';
 import type { CommandIO } from './cli/insights-command.ts';
 import { insightsCommand } from './cli/insights-command.ts';
 import { instructionsCommand, knowledgeCommand } from './cli/knowledge-command.ts';
+import { retentionCommand } from './cli/retention-command.ts';
 import { attachAdapters, buildCore } from './compose.ts';
 import { loadConfig } from './config.ts';
 import { errorMessage } from './core/errors.ts';
@@ -22,6 +25,13 @@ usage: npx heed <command> [options]
   instructions show|history [--json]  the assistant's instructions and their versions
   cluster --input <file.jsonl> [--json]
                                       group lines with a "text" field; no database needed
+  export <dataset> [--format jsonl|csv] [--since DAY] [--until DAY] [--platform P] [--out FILE]
+                                      feedback, interactions, reviews, openai-sft, openai-dpo,
+                                      trl-dpo, trl-kto (see README, "Your data")
+  export user --user <platform>:<id>  everything heed holds about one person, as JSON
+  forget --user <platform>:<id> [--yes]
+                                      remove a person's text, id and name everywhere (audited)
+  retention [--dry-run]               redact text older than HEED_RETENTION_DAYS now (or count it)
   db migrate                          copy an earlier SQLite-backed HEED_DATA_DIR into the database
 
 Configuration comes from the same environment variables as \`npm start\` (see README).
@@ -43,7 +53,7 @@ export async function runCli(
     const logger = createLogger(env.LOG_LEVEL ?? 'warn', process.stderr);
     return dbCommand(args, { config: loadConfig(env), env, io, logger });
   }
-  if (!['insights', 'digest', 'knowledge', 'instructions'].includes(command)) {
+  if (!['insights', 'digest', 'knowledge', 'instructions', 'export', 'forget', 'retention'].includes(command)) {
     io.stderr(`unknown command: ${command}\n\n${HELP}`);
     return 2;
   }
@@ -61,6 +71,12 @@ export async function runCli(
         return await knowledgeCommand(args, { store, io });
       case 'instructions':
         return await instructionsCommand(args, { store, io });
+      case 'export':
+        return await exportCommand(args, { db: store.db, io, progress: process.stderr });
+      case 'forget':
+        return await forgetCommand(args, { db: store.db, io, env, confirm: terminalConfirm() });
+      case 'retention':
+        return await retentionCommand(args, { db: store.db, io, env, retentionDays: config.retentionDays });
       default: {
         const { core } = buildCore(config, store, logger);
         attachAdapters(config, core, logger, { playground: false });

@@ -80,6 +80,13 @@ const EnvSchema = z.object({
   REVIEW_WINDOW: withDefault(z.coerce.number().int().min(1).max(1000), 10),
   REVIEW_NEGATIVE_RATE: withDefault(z.coerce.number().min(0).max(1), 0.3),
   REVIEW_MIN_SAMPLES: withDefault(z.coerce.number().int().min(1).max(1000), 3),
+  HEED_RETENTION_DAYS: opt(
+    z.coerce
+      .number({ message: 'must be a whole number of days (1–36500), or unset to keep all text' })
+      .int('must be a whole number of days (1–36500), or unset to keep all text')
+      .min(1, 'must be at least 1 (day), or unset to keep all text')
+      .max(36_500, 'must be at most 36500 (days), or unset to keep all text'),
+  ),
 });
 /** The validated variables, before loadConfig shapes them (the library reads its own subset). */
 export type Env = z.output<typeof EnvSchema>;
@@ -131,6 +138,8 @@ export interface Config {
   knowledgeDir: string;
   digest: { cron: string; timezone: string };
   review: { window: number; negativeRate: number; minSamples: number };
+  /** HEED_RETENTION_DAYS: free text older than this is redacted daily; unset = keep. */
+  retentionDays?: number;
 }
 
 function fail(variable: string, message: string): never {
@@ -200,6 +209,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       negativeRate: e.REVIEW_NEGATIVE_RATE,
       minSamples: e.REVIEW_MIN_SAMPLES,
     },
+    retentionDays: e.HEED_RETENTION_DAYS,
   };
 }
 

@@ -8,6 +8,7 @@ import type { FeedbackCore } from '../core/feedback-core.ts';
 import { type Clock, type Logger, systemClock } from '../core/ports.ts';
 import { createDigestRepository } from '../store/digests-repo.ts';
 import { createLeaseRepository } from '../store/locks-repo.ts';
+import { redactOldText } from '../store/text-retention.ts';
 import { cronLogger } from './cron-logger.ts';
 import { type DigestJobDeps, runDigestJob } from './digest-job.ts';
 import type { DigestRun, PostResult } from './post-result.ts';
@@ -29,7 +30,7 @@ export interface SchedulerOptions {
   instanceId?: string;
   /** How often missed or failed digests are retried. Default every 5 minutes. */
   sweepCron?: string;
-  /** When old deliveries are deleted. Default daily 03:30 in the digest's zone. */
+  /** When old deliveries are deleted (and, with HEED_RETENTION_DAYS, old text redacted). Default daily 03:30 in the digest's zone. */
   retentionCron?: string;
   staleMs?: number;
   maxAttempts?: number;
@@ -98,6 +99,11 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
       async () => {
         try {
           logger.info(await runRetention(opts.db, leases, clock.now()), 'retention done');
+          if (opts.config.retentionDays)
+            logger.info(
+              await redactOldText(opts.db, clock.now(), opts.config.retentionDays),
+              'text retention done (HEED_RETENTION_DAYS)',
+            );
         } catch (err) {
           logger.error({ err: errorMessage(err), job: 'retention' }, 'retention failed');
         }
