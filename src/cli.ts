@@ -21,6 +21,7 @@ usage: npx heed <command> [options]
   insights [--days N] [--json]        feedback insights for the last N days (default 7)
   digest --dry-run [--json]           print the weekly digest without posting
   digest --post                       post it now (exactly once per period and channel)
+  digest ... --chart FILE.png         also write that digest's trend chart (PNG)
   knowledge list|show <id> [--json]   knowledge entries (latest versions / one with its history)
   instructions show|history [--json]  the assistant's instructions and their versions
   cluster --input <file.jsonl> [--json]

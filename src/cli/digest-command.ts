@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
@@ -6,12 +7,15 @@ import { buildDigest } from '../core/insights/build-digest.ts';
 import { renderDigestText } from '../core/insights/digest-text.ts';
 import { periodEndingAt } from '../core/insights/period.ts';
 import { type Clock, type Logger, systemClock } from '../core/ports.ts';
+import type { Digest } from '../core/views.ts';
+import { renderTrendChartPng } from '../insights-chart/index.ts';
 import { type Db, type DigestRun, previousFire, runDigestJob } from '../scheduler/index.ts';
 import { createDigestRepository } from '../store/digests-repo.ts';
 import { createLeaseRepository } from '../store/locks-repo.ts';
 import type { CommandIO } from './insights-command.ts';
 
-const USAGE = 'usage: heed digest --dry-run [--json] | heed digest --post\n';
+const USAGE =
+  'usage: heed digest --dry-run [--json] [--chart FILE.png] | heed digest --post [--chart FILE.png]\n';
 
 export interface DigestCommandDeps {
   core: FeedbackCore;
@@ -28,11 +32,16 @@ export interface DigestCommandDeps {
  * does not have it yet — the same exactly-once claims as the scheduler. Returns the exit code.
  */
 export async function digestCommand(args: string[], deps: DigestCommandDeps): Promise<number> {
-  let values: { 'dry-run'?: boolean; post?: boolean; json?: boolean };
+  let values: { 'dry-run'?: boolean; post?: boolean; json?: boolean; chart?: string };
   try {
     ({ values } = parseArgs({
       args,
-      options: { 'dry-run': { type: 'boolean' }, post: { type: 'boolean' }, json: { type: 'boolean' } },
+      options: {
+        'dry-run': { type: 'boolean' },
+        post: { type: 'boolean' },
+        json: { type: 'boolean' },
+        chart: { type: 'string' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -52,7 +61,11 @@ export async function digestCommand(args: string[], deps: DigestCommandDeps): Pr
     return 1;
   }
   const digests = createDigestRepository(deps.db);
-  if (values['dry-run']) return dryRun(deps, digests, periodEndingAt(fire, timezone), values.json === true);
+  if (values['dry-run']) {
+    const period = periodEndingAt(fire, timezone);
+    const { code, digest } = await dryRun(deps, digests, period, values.json === true);
+    return values.chart ? writeChart(digest, values.chart, deps.io, values.json === true) : code;
+  }
 
   const run = await runDigestJob({
     core: deps.core,
@@ -63,7 +76,26 @@ export async function digestCommand(args: string[], deps: DigestCommandDeps): Pr
     owner: `cli:${hostname()}:${process.pid}`,
     schedule: deps.config.digest,
   });
-  return report(run, deps.io);
+  const code = report(run, deps.io);
+  if (!values.chart || !run.periodKey) return code;
+  const posted = (await digests.forPeriod(run.periodKey)).find((r) => r.digest)?.digest;
+  if (!posted) return code;
+  return Math.max(code, await writeChart(posted, values.chart, deps.io, false));
+}
+
+/** `--chart FILE.png`: the trend chart of the digest just printed or posted (what Slack and Discord get). */
+async function writeChart(digest: Digest, file: string, io: CommandIO, quiet: boolean): Promise<number> {
+  try {
+    const png = await renderTrendChartPng(digest);
+    await writeFile(file, png);
+    const note = `Trend chart of ${digest.periodKey} written to ${file} (${png.readUInt32BE(16)}×${png.readUInt32BE(20)} px, ${png.length} bytes)\n`;
+    if (quiet) io.stderr(note);
+    else io.stdout(note);
+    return 0;
+  } catch (err) {
+    io.stderr(`could not write the chart to ${file}: ${(err as Error).message}\n`);
+    return 1;
+  }
 }
 
 async function dryRun(
@@ -71,14 +103,14 @@ async function dryRun(
   digests: ReturnType<typeof createDigestRepository>,
   period: ReturnType<typeof periodEndingAt>,
   json: boolean,
-): Promise<number> {
+): Promise<{ code: number; digest: Digest }> {
   const records = await digests.forPeriod(period.key);
   const digest =
     records.find((r) => r.digest)?.digest ??
     (await buildDigest(deps.core.store, period, { timezone: deps.config.digest.timezone }));
   if (json) {
     deps.io.stdout(`${JSON.stringify(digest, null, 2)}\n`);
-    return 0;
+    return { code: 0, digest };
   }
   const status = new Map(records.map((r) => [r.channel, r]));
   const channels = deps.core.platforms
@@ -99,7 +131,7 @@ async function dryRun(
         ? `Digest channels:\n${channels.join('\n')}\n`
         : 'No digest channels configured.\n'),
   );
-  return 0;
+  return { code: 0, digest };
 }
 
 function report(run: DigestRun, io: CommandIO): number {
