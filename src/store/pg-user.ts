@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { chmod, chown, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -35,8 +36,10 @@ export async function pgRunAs(): Promise<PgRunAs | undefined> {
   if (process.getuid?.() !== 0) return undefined;
   const found = await lookup(PG_USER);
   if (found) return { user: PG_USER, ...found, created: false };
+  // /usr/sbin is not on every root PATH (e.g. `su` without `-`).
+  const useradd = existsSync('/usr/sbin/useradd') ? '/usr/sbin/useradd' : 'useradd';
   try {
-    await run('useradd', [
+    await run(useradd, [
       '--system',
       '--user-group',
       '--no-create-home',
@@ -47,6 +50,9 @@ export async function pgRunAs(): Promise<PgRunAs | undefined> {
       PG_USER,
     ]);
   } catch (err) {
+    // Another heed process (a parallel test file, the CLI) may have created it a moment ago.
+    const raced = await lookup(PG_USER);
+    if (raced) return { user: PG_USER, ...raced, created: false };
     throw new HeedError(
       'config',
       `heed runs as root and PostgreSQL refuses to: no "${PG_USER}" user exists and useradd failed (${(err as Error).message.trim()}). Create an unprivileged "${PG_USER}" user, run heed as a normal user, or set MONGODB_URI.`,
