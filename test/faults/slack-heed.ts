@@ -5,7 +5,7 @@ import type { Db } from 'mongodb';
 import { type Heed, startHeed } from '../../src/main.ts';
 import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
 import { FakeSlack } from '../helpers/fake-slack.ts';
-import { memoryLogger } from '../helpers/fakes.ts';
+import { type LogLine, memoryLogger } from '../helpers/fakes.ts';
 import { SlackHttpClient, TEST_SIGNING_SECRET } from '../helpers/slack-signer.ts';
 
 export const FAULT_BOT_TOKEN = 'xoxb-fault-harness-token-0001';
@@ -52,11 +52,18 @@ export function slackEnv(fake: FakeSlack, extra: Record<string, string | undefin
  * under a fresh data directory — the one a fault test may pause or kill.
  */
 export async function startSlackHeed(
-  opts: { mongoUri?: string; dbName?: string; fake?: FakeSlack; env?: Record<string, string> } = {},
+  opts: {
+    mongoUri?: string;
+    dbName?: string;
+    fake?: FakeSlack;
+    env?: Record<string, string>;
+    /** Keep only warnings and errors, at most 1,000 (long benches). */
+    quiet?: boolean;
+  } = {},
 ): Promise<SlackHeed> {
   const fake = opts.fake ?? (await new FakeSlack().start());
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'heed-fault-'));
-  const logger = memoryLogger();
+  const logger = opts.quiet ? quietLogger() : memoryLogger();
   const env = slackEnv(fake, {
     HEED_DATA_DIR: dataDir,
     ...(opts.mongoUri ? { MONGODB_URI: opts.mongoUri } : {}),
@@ -84,4 +91,23 @@ export async function startSlackHeed(
       await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A memory logger that keeps only the first 1,000 warnings and errors. */
+function quietLogger(): ReturnType<typeof memoryLogger> {
+  const lines: LogLine[] = [];
+  const make = (bindings: Record<string, unknown>): ReturnType<typeof memoryLogger> => {
+    const keep = (level: string) => (obj: object, msg?: string) => {
+      if (lines.length < 1000) lines.push({ level, obj: { ...bindings, ...obj }, msg });
+    };
+    return {
+      lines,
+      debug() {},
+      info() {},
+      warn: keep('warn'),
+      error: keep('error'),
+      child: (b) => make({ ...bindings, ...b }),
+    };
+  };
+  return make({});
 }
