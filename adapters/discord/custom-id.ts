@@ -43,7 +43,7 @@ export function encodeCustomId(id: HeedCustomId): string {
 
 /** Parses one of heed's ids; anything else (another bot's id, a tampered id) is `null`, never an error. */
 export function decodeCustomId(raw: string): HeedCustomId | null {
-  if (raw.length > CUSTOM_ID_MAX) return null;
+  if (typeof raw !== 'string' || raw.length > CUSTOM_ID_MAX) return null;
   const [prefix, code, id, arg, ...rest] = raw.split(':');
   if (prefix !== PREFIX || rest.length > 0 || !IdSchema.safeParse(id).success) return null;
   const ref = id as string;

@@ -56,14 +56,19 @@ export function selectField(
   };
 }
 
-/** A text input's value; '' when the field is absent or not a text input. */
+/**
+ * A text input's value; '' when the field is absent or not a text input. discord.js passes the
+ * payload's value through as sent, so anything but a string counts as empty.
+ */
 export function textValue(i: ModalSubmitInteraction, customId: string): string {
   const field = i.fields.fields.get(customId);
-  return field?.type === ComponentType.TextInput ? field.value : '';
+  const value: unknown = field?.type === ComponentType.TextInput ? field.value : '';
+  return typeof value === 'string' ? value : '';
 }
 
-/** A select's chosen values; [] when nothing was chosen or the field is absent. */
+/** A select's chosen values (strings only); [] when nothing was chosen or the field is absent. */
 export function selectValues(i: ModalSubmitInteraction, customId: string): string[] {
   const field = i.fields.fields.get(customId);
-  return field?.type === ComponentType.StringSelect ? [...field.values] : [];
+  const values: unknown = field?.type === ComponentType.StringSelect ? field.values : [];
+  return Array.isArray(values) ? values.filter((v): v is string => typeof v === 'string') : [];
 }

@@ -168,7 +168,9 @@ export const readCorrection = (state: ViewState) =>
   requiredText(state, FIELD.text, CORRECTION_MAX, 'the corrected answer');
 
 export function readReasons(state: ViewState): Checked<{ reasons: Reason[]; comment?: string }> {
-  const chosen = state[FIELD.reasons]?.[INPUT]?.selected_options ?? [];
+  // Slack sends an array; anything else (a forged payload) counts as nothing chosen.
+  const options: unknown = state[FIELD.reasons]?.[INPUT]?.selected_options;
+  const chosen = Array.isArray(options) ? (options as { value?: unknown }[]) : [];
   const reasons = REASONS.filter((r) => chosen.some((o) => o?.value === r));
   const comment = read(state, FIELD.comment).trim();
   if (comment.length > LIMITS.comment)
