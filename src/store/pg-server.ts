@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { access, mkdir, open, rename, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
@@ -91,7 +92,7 @@ async function launch(opts: PgServerOptions, port: number): Promise<PgServer> {
     ...(opts.durable === false ? ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off'] : []),
   ];
   const args = ['-D', opts.dataDir, '-p', String(port), ...settings.flatMap((s) => ['-c', s])];
-  const logFile = await open(opts.logFile, 'a', 0o600);
+  const logFile = createWriteStream(opts.logFile, { flags: 'a', mode: 0o600 });
   const child = spawn(opts.bins.postgres, args, {
     ...ids(opts.runAs),
     cwd: '/',
@@ -101,9 +102,9 @@ async function launch(opts: PgServerOptions, port: number): Promise<PgServer> {
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);
-    logFile.write(chunk).catch(() => {});
   });
-  child.once('exit', () => logFile.close().catch(() => {}));
+  child.stderr?.pipe(logFile);
+  logFile.on('error', () => {}); // a full disk must not take heed down; the server reports its own state
   // Immediate shutdown (SIGQUIT) if node exits without stopping it: the server stops its own
   // backends, which a SIGKILL of the postmaster would leave behind.
   const killOnExit = () => child.kill('SIGQUIT');
