@@ -1,3 +1,4 @@
+import type { DaySummary } from './insights/day-summary.ts';
 import type {
   Actor,
   AuditEntry,
@@ -10,9 +11,7 @@ import type {
   Resolution,
   Review,
   ThreadRef,
-  TimeRange,
 } from './types.ts';
-import type { DaySummary } from './insights/day-summary.ts';
 import type { Digest, FeedbackItemView, ReviewView } from './views.ts';
 
 export interface Clock {
@@ -95,7 +94,6 @@ export interface InteractionRepository {
     id: string,
     ref: { channelId?: string; messageId?: string; threadId?: string },
   ): Promise<void>;
-  countInRange(range: TimeRange): Promise<number>;
   /** When each interaction of a UTC day (`YYYY-MM-DD`) was created: an equality lookup on its day bucket. */
   timesOnDay(day: string): Promise<Date[]>;
   /** The newest `limit` interactions recorded under a thread key, newest first. */
@@ -121,7 +119,6 @@ export interface FeedbackRepository {
   linkToReview(feedbackId: string, reviewId: string): Promise<void>;
   forReview(reviewId: string): Promise<Feedback[]>;
   recentForPattern(patternKey: string, limit: number): Promise<Feedback[]>;
-  inRange(range: TimeRange): Promise<Feedback[]>;
   countForInteraction(interactionId: string): Promise<number>;
   /** Feedback created on a UTC day (`YYYY-MM-DD`): an equality lookup on its day bucket. */
   onDay(day: string): Promise<Feedback[]>;
@@ -138,7 +135,6 @@ export interface ReviewRepository {
   get(id: string): Promise<Review | null>;
   findOpen(patternKey: string): Promise<Review | null>;
   list(filter: { status?: Review['status']; limit?: number }): Promise<Review[]>;
-  inRange(range: TimeRange): Promise<Review[]>;
   /** Reviews opened on a UTC day. */
   openedOnDay(day: string): Promise<Review[]>;
   /** Reviews resolved or dismissed on a UTC day. */
@@ -206,7 +202,10 @@ export interface ExportFilter {
 }
 /** Cursor-backed reads for `heed export` (src/core/datasets): nothing is held beyond one batch. */
 export interface DataExportSource {
-  count(collection: 'feedback' | 'interactions' | 'reviews' | 'knowledge', filter: ExportFilter): Promise<number>;
+  count(
+    collection: 'feedback' | 'interactions' | 'reviews' | 'knowledge',
+    filter: ExportFilter,
+  ): Promise<number>;
   feedback(filter: ExportFilter): AsyncIterable<Feedback>;
   /** Every feedback document in `_id` order, so one interaction's feedback comes together. */
   feedbackByInteraction(): AsyncIterable<Feedback>;

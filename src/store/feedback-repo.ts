@@ -77,10 +77,6 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
       const docs = await col.find({ patternKey }).sort({ updatedAt: -1, _id: -1 }).limit(limit).toArray();
       return docs.map(toFeedback);
     },
-    async inRange(range) {
-      const docs = await col.find({ createdAt: { $gte: range.from, $lt: range.to } }).toArray();
-      return docs.map(toFeedback);
-    },
     async onDay(day) {
       return (await col.find({ day }).toArray()).map(toFeedback);
     },

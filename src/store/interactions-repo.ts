@@ -37,9 +37,6 @@ export function createInteractionRepository(db: Db): InteractionRepository {
       for (const [k, v] of Object.entries(ref)) if (typeof v === 'string') set[`ref.${k}`] = v;
       await col.updateOne({ _id: oid(id) }, { $set: set });
     },
-    countInRange(range) {
-      return col.countDocuments({ createdAt: { $gte: range.from, $lt: range.to } });
-    },
     async inThread(threadKey, limit) {
       // Equality only (the embedded server pushes nothing else down); a thread is short, so order here.
       const docs = await col.find({ threadKey }).toArray();

@@ -61,10 +61,6 @@ export function createReviewRepository(db: Db): ReviewRepository {
         .toArray();
       return docs.map(toReview);
     },
-    async inRange(range) {
-      const docs = await col.find({ createdAt: { $gte: range.from, $lt: range.to } }).toArray();
-      return docs.map(toReview);
-    },
     async openedOnDay(day) {
       return (await col.find({ day }).toArray()).map(toReview);
     },
