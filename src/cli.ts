@@ -1,14 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { clusterCommand } from './cli/cluster-command.ts';
-import { dbCommand } from './cli/db-command.ts';
-import { digestCommand } from './cli/digest-command.ts';
-import { exportCommand } from './cli/export-command.ts';
-import { forgetCommand, terminalConfirm } from './cli/forget-command.ts';
 import type { CommandIO } from './cli/insights-command.ts';
-import { insightsCommand } from './cli/insights-command.ts';
-import { instructionsCommand, knowledgeCommand } from './cli/knowledge-command.ts';
-import { retentionCommand } from './cli/retention-command.ts';
-import { attachAdapters, buildCore } from './compose.ts';
 import { loadConfig } from './config.ts';
 import { errorMessage } from './core/errors.ts';
 import { createLogger } from './logger.ts';
@@ -49,12 +40,24 @@ export async function runCli(
     io.stdout(HELP);
     return command ? 0 : 2;
   }
-  if (command === 'cluster') return clusterCommand(args, { ...io, readFile: (p) => readFile(p, 'utf8') });
+  // Each command loads its own modules: `heed export` stays small in memory (see README, "Your data").
+  if (command === 'cluster')
+    return (await import('./cli/cluster-command.ts')).clusterCommand(args, {
+      ...io,
+      readFile: (p) => readFile(p, 'utf8'),
+    });
   if (command === 'db') {
     const logger = createLogger(env.LOG_LEVEL ?? 'warn', process.stderr);
-    return dbCommand(args, { config: loadConfig(env), env, io, logger });
+    return (await import('./cli/db-command.ts')).dbCommand(args, {
+      config: loadConfig(env),
+      env,
+      io,
+      logger,
+    });
   }
-  if (!['insights', 'digest', 'knowledge', 'instructions', 'export', 'forget', 'retention'].includes(command)) {
+  if (
+    !['insights', 'digest', 'knowledge', 'instructions', 'export', 'forget', 'retention'].includes(command)
+  ) {
     io.stderr(`unknown command: ${command}\n\n${HELP}`);
     return 2;
   }
@@ -67,18 +70,34 @@ export async function runCli(
     const { store } = database;
     switch (command) {
       case 'insights':
-        return await insightsCommand(args, { store, io });
+        return await (await import('./cli/insights-command.ts')).insightsCommand(args, { store, io });
       case 'knowledge':
-        return await knowledgeCommand(args, { store, io });
+        return await (await import('./cli/knowledge-command.ts')).knowledgeCommand(args, { store, io });
       case 'instructions':
-        return await instructionsCommand(args, { store, io });
+        return await (await import('./cli/knowledge-command.ts')).instructionsCommand(args, { store, io });
       case 'export':
-        return await exportCommand(args, { db: store.db, io, progress: process.stderr });
-      case 'forget':
+        return await (await import('./cli/export-command.ts')).exportCommand(args, {
+          db: store.db,
+          io,
+          progress: process.stderr,
+        });
+      case 'forget': {
+        const { forgetCommand, terminalConfirm } = await import('./cli/forget-command.ts');
         return await forgetCommand(args, { db: store.db, io, env, confirm: terminalConfirm() });
+      }
       case 'retention':
-        return await retentionCommand(args, { db: store.db, io, env, retentionDays: config.retentionDays });
+        return await (await import('./cli/retention-command.ts')).retentionCommand(args, {
+          db: store.db,
+          io,
+          env,
+          retentionDays: config.retentionDays,
+        });
       default: {
+        // Loaded here: the adapters and chart rendering weigh ~100 MB that the other commands never need.
+        const [{ attachAdapters, buildCore }, { digestCommand }] = await Promise.all([
+          import('./compose.ts'),
+          import('./cli/digest-command.ts'),
+        ]);
         const { core } = buildCore(config, store, logger);
         attachAdapters(config, core, logger, { playground: false });
         return await digestCommand(args, { core, db: store.db, config, io, logger });

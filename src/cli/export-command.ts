@@ -118,11 +118,9 @@ export async function exportCommand(args: string[], deps: ExportDeps): Promise<n
     }
     const src = createExportSource(deps.db);
     const options = { includeUpvoted: opts.includeUpvoted };
-    const bar = progressBar(
-      deps.progress,
-      `export ${opts.name}`,
-      await sourceTotal(opts.name, src, opts.filter, options),
-    );
+    // The total is counted only for a bar on a terminal: counting is a full pass on the embedded server.
+    const total = deps.progress?.isTTY ? await sourceTotal(opts.name, src, opts.filter, options) : 0;
+    const bar = progressBar(deps.progress, `export ${opts.name}`, total);
     try {
       const columns = CSV_COLUMNS[opts.name];
       if (opts.format === 'csv' && columns) await sink.write(csvHeader(columns));

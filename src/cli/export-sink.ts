@@ -20,7 +20,8 @@ function streamSink(stream: Writable, end: boolean): Sink {
   return {
     async write(chunk) {
       if (failed) throw failed;
-      if (!stream.write(chunk)) await Promise.race([once(stream, 'drain'), once(stream, 'error')]);
+      // `once` rejects when the stream errors while we wait.
+      if (!stream.write(chunk)) await once(stream, 'drain');
       if (failed) throw failed;
     },
     async close() {
