@@ -1,11 +1,11 @@
 import { loadSeedKnowledge } from '../answerer/index.ts';
 import { buildCore } from '../compose.ts';
-import { errorMessage } from '../core/errors.ts';
+import { errorMessage, HeedError } from '../core/errors.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';
 import type { Logger } from '../core/ports.ts';
 import type { Interaction, Platform } from '../core/types.ts';
 import { createLogger } from '../logger.ts';
-import { startScheduler } from '../scheduler/index.ts';
+import { type PostResult, type Scheduler, startScheduler } from '../scheduler/index.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { HeedDiscord } from './discord-binding.ts';
 import { type HeedInstructions, type HeedKnowledge, instructionsFor, knowledgeFor } from './knowledge.ts';
@@ -33,12 +33,21 @@ export interface InteractionInput {
   model?: string;
 }
 
+/** The weekly digest of this process's scheduler. */
+export interface HeedDigest {
+  /** Posts the latest period's digest to every digest channel now (once per period and channel). */
+  postNow(): Promise<PostResult[]>;
+  /** When the schedule fires next (null with `scheduler: false`). */
+  nextRun(): Date | null;
+}
+
 /** heed inside the team's own process: the same core, reviews, knowledge loop and digest as `npm start`. */
 export interface Heed {
   readonly slack: HeedSlack;
   readonly discord: HeedDiscord;
   readonly knowledge: HeedKnowledge;
   readonly instructions: HeedInstructions;
+  readonly digest: HeedDigest;
   /** Registers an answer your bot gave; its id goes into heed's controls. */
   recordInteraction(input: InteractionInput): Promise<Interaction>;
   /** The core itself, for what the facade does not cover (reviews, insights). */
@@ -82,16 +91,30 @@ export async function createHeed(options: HeedOptions = {}): Promise<Heed> {
       () => slack.stop(),
       () => discord.stop(),
     );
+    let scheduler: Scheduler | undefined;
     if (options.scheduler !== false) {
       // Platforms attach later (register); the scheduler's 5-minute sweep posts a digest missed meanwhile.
-      const scheduler = startScheduler({ config, core, db: store.db, logger });
-      cleanups.push(() => scheduler.stop());
+      const started = startScheduler({ config, core, db: store.db, logger });
+      scheduler = started;
+      cleanups.push(() => started.stop());
     }
+    const digest: HeedDigest = {
+      postNow: async () => {
+        if (!scheduler)
+          throw new HeedError(
+            'config',
+            'heed.digest.postNow needs the scheduler (createHeed without scheduler: false).',
+          );
+        return scheduler.runDigestNow();
+      },
+      nextRun: () => scheduler?.nextDigestAt() ?? null,
+    };
     return {
       slack,
       discord,
       knowledge: knowledgeFor(core),
       instructions: instructionsFor(core),
+      digest,
       core,
       recordInteraction: (input) => {
         const { question, answer, sources, answerer, model, ...ref } = input;

@@ -21,9 +21,8 @@ await fake.socketMode();
 const heed = await createHeed({
   mongodbUri: testMongoUri(),
   mongodbDb: `lib_socket_${randomBytes(4).toString('hex')}`,
-  slack: { moderatorsChannel: MODS },
+  slack: { moderatorsChannel: MODS, digestChannel: 'CDIGEST' },
   logLevel: 'silent',
-  scheduler: false,
   env: {},
 });
 const app = new App({
@@ -48,6 +47,16 @@ afterAll(async () => {
 });
 
 describe('heed.slack.register on a Socket Mode App', () => {
+  it('the digest of the same object posts through the team’s app, once per period', async () => {
+    expect(heed.digest.nextRun()).toBeInstanceOf(Date);
+    const [first] = await heed.digest.postNow();
+    expect(first).toMatchObject({ platform: 'slack', channelId: 'CDIGEST', outcome: 'posted' });
+    const posts = fake.callsTo('chat.postMessage').filter((c) => c.args.channel === 'CDIGEST');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]!.auth).toBe(`Bearer ${BOT_TOKEN}`);
+    expect((await heed.digest.postNow())[0]).toMatchObject({ outcome: 'already_posted' });
+  });
+
   let interactionId = '';
 
   it('recordAnswer posts with the listener’s client; a 👎 envelope is recorded by heed', async () => {

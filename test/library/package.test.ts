@@ -115,6 +115,10 @@ describe('the npm package', () => {
         hits: 0,
       });
 
+      // The bin ships too: the CLI from the packaged sources (tsx is one of heed's dependencies).
+      const help = await sh(path.join(CONSUMER, 'node_modules', '.bin', 'heed'), ['--help'], CONSUMER);
+      expect(help).toContain('usage: npx heed <command>');
+
       // A TypeScript consumer (NodeNext resolution) type-checks against the shipped declarations.
       await writeFile(path.join(CONSUMER, 'index.ts'), TS_CONSUMER);
       const tsconfig = {
