@@ -1,281 +1,301 @@
 import { describe, expect, it } from 'vitest';
 import { HeedError } from '../../src/core/errors.ts';
+import type { FeedbackStore } from '../../src/core/ports.ts';
 import { SUGGESTED_ACTIONS } from '../../src/core/review-policy.ts';
 import { describeSource } from '../../src/core/review-view.ts';
+import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import { asker, makeCore } from '../helpers/core.ts';
 import { openTestStore } from '../helpers/db.ts';
 
-const store = await openTestStore('core');
-const { core, platform, clock } = makeCore(store);
-const down = (interactionId: string, userId: string, extra: object = {}) =>
-  core.recordFeedback({ interactionId, platform: 'slack', userId, kind: 'vote', value: 'down', ...extra });
+const STORES: [string, () => Promise<FeedbackStore>][] = [
+  ['in-memory store', async () => createMemoryFeedbackStore()],
+  ['MongoDB store on the real server', () => openTestStore('core')],
+];
 
-describe('FeedbackCore against the real database', () => {
-  it('records an interaction with its pattern key and the answerer', async () => {
-    const i = await core.answer('How do I reset my password?', asker());
-    expect(i.id).toMatch(/^[0-9a-f]{24}$/);
-    expect(i.answer).toBe('The answer.');
-    expect(i.patternKey).toBe(await core.patternKey('password reset — how?'));
-    expect((await store.interactions.get(i.id))?.question).toBe('How do I reset my password?');
-  });
+for (const [name, open] of STORES) {
+  const store = await open();
+  const { core, platform, clock } = makeCore(store);
+  const down = (interactionId: string, userId: string, extra: object = {}) =>
+    core.recordFeedback({ interactionId, platform: 'slack', userId, kind: 'vote', value: 'down', ...extra });
 
-  it('three 👎 on one pattern open exactly one review, later ones append to it', async () => {
-    const a = await core.answer('What is the refund policy?', asker());
-    const b = await core.answer('refund policy?', asker());
-    await core.recordFeedback({
-      interactionId: a.id,
-      platform: 'slack',
-      userId: 'U1',
-      kind: 'vote',
-      value: 'up',
+  describe(`FeedbackCore (${name})`, () => {
+    it('records an interaction with its pattern key and the answerer', async () => {
+      const i = await core.answer('How do I reset my password?', asker());
+      expect(i.id).toMatch(/^[0-9a-f]{24}$/);
+      expect(i.answer).toBe('The answer.');
+      expect(i.patternKey).toBe(await core.patternKey('password reset — how?'));
+      expect((await store.interactions.get(i.id))?.question).toBe('How do I reset my password?');
     });
-    expect((await down(a.id, 'U2')).review).toBeUndefined(); // 1 of 2 negative: under min samples
-    const third = await down(b.id, 'U3'); // 2 of 3 negative > 0.3
-    expect(third.review?.created).toBe(true);
-    const fourth = await down(b.id, 'U4');
-    expect(fourth.review).toEqual({ id: third.review!.id, created: false });
-    expect(platform.named('postReview').filter((c) => c.view.review.id === third.review!.id)).toHaveLength(1);
-    const appended = platform.named('appendToReview').filter((c) => c.view.review.id === third.review!.id);
-    expect(appended).toHaveLength(1);
-    expect(appended[0]!.item.summary).toContain('U4 voted 👎');
-    const view = await core.getReviewView(third.review!.id);
-    expect(view.related.map((f) => f.userId).sort()).toEqual(['U2', 'U3', 'U4']);
-    expect(view.window).toEqual({ negative: 3, total: 4, size: 10 });
-    expect(view.suggestedAction).toBe(SUGGESTED_ACTIONS.instructions);
-    expect(view.answerSource).toBe('fixed · no knowledge entry');
-    expect(view.review.threads).toHaveLength(1);
-  });
 
-  it('a repeated delivery changes nothing; a changed vote replaces the old one', async () => {
-    const i = await core.answer('Where is the office?', asker());
-    await down(i.id, 'U1', { reasons: ['outdated'] });
-    const again = await down(i.id, 'U1', { reasons: ['outdated'] });
-    expect(again.status).toBe('unchanged');
-    const changed = await core.recordFeedback({
-      interactionId: i.id,
-      platform: 'slack',
-      userId: 'U1',
-      kind: 'vote',
-      value: 'up',
-    });
-    expect(changed.status).toBe('updated');
-    const rows = await store.feedback.recentForPattern(i.patternKey, 10);
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ value: 'up', reasons: [] });
-  });
-
-  it('concurrent duplicate deliveries of one vote count once and raise nothing twice', async () => {
-    const i = await core.answer('Can I pay by invoice?', asker());
-    const outcomes = await Promise.all(Array.from({ length: 6 }, () => down(i.id, 'DUP')));
-    expect(outcomes.filter((o) => o.status === 'created')).toHaveLength(1);
-    expect(outcomes.filter((o) => o.status === 'unchanged')).toHaveLength(5);
-    expect(await store.feedback.countForInteraction(i.id)).toBe(1);
-  });
-
-  it('every correction raises a review with the corrections action, and ratings <= 2 count as negative', async () => {
-    const i = await core.answer('Which plan includes SSO?', asker());
-    const out = await core.recordFeedback({
-      interactionId: i.id,
-      platform: 'slack',
-      userId: 'U7',
-      userName: 'Ada',
-      kind: 'correction',
-      value: 'The Enterprise plan includes SSO.',
-    });
-    expect(out.review?.created).toBe(true);
-    const view = await core.getReviewView(out.review!.id);
-    expect(view.suggestedAction).toBe(SUGGESTED_ACTIONS.corrections);
-    expect(view.corrections[0]).toMatchObject({ text: 'The Enterprise plan includes SSO.', userName: 'Ada' });
-    await core.recordFeedback({
-      interactionId: i.id,
-      platform: 'slack',
-      userId: 'U8',
-      kind: 'rating',
-      value: 2,
-    });
-    await core.recordFeedback({
-      interactionId: i.id,
-      platform: 'slack',
-      userId: 'U9',
-      kind: 'rating',
-      value: 1,
-    });
-    expect((await core.getReviewView(out.review!.id)).related).toHaveLength(3);
-  });
-
-  it('priority turns high when more than 5 related feedback items back a review', async () => {
-    const i = await core.answer('How long is shipping?', asker());
-    let id = '';
-    for (let u = 1; u <= 5; u++) id = (await down(i.id, `S${u}`)).review?.id ?? id;
-    // The review opened at the third 👎 and took the two earlier ones with it.
-    expect((await core.getReviewView(id)).related).toHaveLength(5);
-    expect((await core.getReviewView(id)).priority).toBe('medium');
-    await down(i.id, 'S6');
-    expect((await core.getReviewView(id)).priority).toBe('high');
-  });
-
-  it('two concurrent triggers open one review', async () => {
-    const i = await core.answer('Is there a student discount?', asker());
-    const results = await Promise.all(
-      ['X1', 'X2', 'X3', 'X4'].map((u) =>
-        core.recordFeedback({
-          interactionId: i.id,
-          platform: 'slack',
-          userId: u,
-          kind: 'correction',
-          value: `fix by ${u}`,
-        }),
-      ),
-    );
-    const ids = new Set(results.map((r) => r.review?.id));
-    expect(ids.size).toBe(1);
-    expect(results.filter((r) => r.review?.created)).toHaveLength(1);
-    expect(
-      await store.db.collection('reviews').countDocuments({ patternKey: i.patternKey, status: 'open' }),
-    ).toBe(1);
-    expect((await core.getReviewView([...ids][0])).related).toHaveLength(4);
-    expect(
-      platform.named('postReview').filter((c) => c.view.review.patternKey === i.patternKey),
-    ).toHaveLength(1);
-  });
-
-  it('applies a correction as a versioned knowledge entry, once', async () => {
-    const i = await core.answer('What are the support hours?', asker());
-    const out = await core.recordFeedback({
-      interactionId: i.id,
-      platform: 'slack',
-      userId: 'U1',
-      kind: 'correction',
-      value: '9-17 CET',
-    });
-    clock.advance(60_000);
-    const actor = { platform: 'slack' as const, userId: 'MOD1', name: 'Mo', isModerator: true };
-    const view = await core.resolveReview({
-      reviewId: out.review!.id,
-      actor,
-      action: 'apply_correction',
-      text: 'Support: 9:00-17:00 CET.',
-    });
-    expect(view.review.status).toBe('resolved');
-    expect(view.review.resolution).toMatchObject({ action: 'apply_correction', actor, knowledgeVersion: 1 });
-    const entry = await store.knowledge.latestForPattern(i.patternKey);
-    expect(entry).toMatchObject({
-      answer: 'Support: 9:00-17:00 CET.',
-      version: 1,
-      approvedBy: actor,
-      reviewId: out.review!.id,
-    });
-    expect(entry?.sourceFeedbackIds).toEqual([out.feedback.id]);
-    expect(platform.named('markResolved').some((c) => c.view.review.id === out.review!.id)).toBe(true);
-    await expect(
-      core.resolveReview({ reviewId: out.review!.id, actor, action: 'dismiss' }),
-    ).rejects.toMatchObject({ code: 'already_resolved' });
-    // A new correction on the same pattern opens a new review (the old one is closed) and a second version.
-    const again = await core.recordFeedback({
-      interactionId: i.id,
-      platform: 'slack',
-      userId: 'U2',
-      kind: 'correction',
-      value: 'Weekends too',
-    });
-    expect(again.review?.created).toBe(true);
-    await core.resolveReview({
-      reviewId: again.review!.id,
-      actor,
-      action: 'apply_correction',
-      text: 'Support: 9-17 CET, weekends 10-14.',
-    });
-    expect((await store.knowledge.history(i.patternKey)).map((e) => e.version)).toEqual([2, 1]);
-  });
-
-  it('completes a resolution whose resolver died after claiming it, and never writes it twice', async () => {
-    const i = await core.answer('Where do I find the API docs?', asker());
-    const out = await core.recordFeedback({
-      interactionId: i.id,
-      platform: 'slack',
-      userId: 'U1',
-      kind: 'correction',
-      value: 'At /docs',
-    });
-    const reviewId = out.review!.id;
-    const first = { platform: 'slack' as const, userId: 'MOD-A', isModerator: true };
-    // MOD-A's resolver claimed the review and crashed before writing anything else.
-    await store.reviews.claimResolution(reviewId, {
-      action: 'apply_correction',
-      actor: first,
-      at: clock.now(),
-      text: 'API docs: /docs/api',
-    });
-    const second = { platform: 'slack' as const, userId: 'MOD-B', isModerator: true };
-    const attempt = { reviewId, actor: second, action: 'apply_correction', text: 'something else' };
-    // Within the grace period the first resolver may still be working: refuse, change nothing.
-    await expect(core.resolveReview(attempt)).rejects.toMatchObject({ code: 'already_resolved' });
-    expect((await store.reviews.get(reviewId))?.status).toBe('open');
-    // Later, the first decision is completed (not the second one), once.
-    clock.advance(120_000);
-    await expect(core.resolveReview(attempt)).rejects.toMatchObject({ code: 'already_resolved' });
-    await expect(core.resolveReview(attempt)).rejects.toMatchObject({ code: 'already_resolved' });
-    const review = await store.reviews.get(reviewId);
-    expect(review?.status).toBe('resolved');
-    expect(review?.resolution).toMatchObject({ actor: first, knowledgeVersion: 1 });
-    const history = await store.knowledge.history(i.patternKey);
-    expect(history.map((e) => e.answer)).toEqual(['API docs: /docs/api']);
-  });
-
-  it('updates instructions as a new version, and refuses a resolution without an actor', async () => {
-    const i = await core.answer('Tell me a joke', asker());
-    const out = await core.recordFeedback({
-      interactionId: i.id,
-      platform: 'slack',
-      userId: 'U1',
-      kind: 'correction',
-      value: 'be serious',
-    });
-    await expect(
-      core.resolveReview({ reviewId: out.review!.id, action: 'update_instructions', text: 'x' }),
-    ).rejects.toBeInstanceOf(HeedError);
-    await expect(
-      core.resolveReview({
-        reviewId: out.review!.id,
-        actor: { platform: 'slack', userId: 'N', isModerator: false },
-        action: 'dismiss',
-      }),
-    ).rejects.toMatchObject({ code: 'forbidden' });
-    await core.resolveReview({
-      reviewId: out.review!.id,
-      actor: { platform: 'slack', userId: 'M', isModerator: true },
-      action: 'update_instructions',
-      text: 'Be concise.',
-    });
-    expect(await core.currentInstructions()).toBe('Be concise.');
-  });
-
-  it('refuses bad input with a clear invalid_input error and stores nothing', async () => {
-    const i = await core.answer('What is heed?', asker());
-    const bad = [
-      { interactionId: 'not-an-id', platform: 'slack', userId: 'U1', kind: 'vote', value: 'down' },
-      { interactionId: i.id, platform: 'slack', userId: 'U1', kind: 'vote', value: 'sideways' },
-      { interactionId: i.id, platform: 'slack', userId: 'U1', kind: 'rating', value: 6 },
-      { interactionId: i.id, platform: 'slack', userId: 'U1', kind: 'correction', value: '   ' },
-      { interactionId: i.id, platform: 'slack', userId: 'U1', kind: 'correction', value: 'x'.repeat(4001) },
-      { interactionId: { $gt: '' }, platform: 'slack', userId: 'U1', kind: 'vote', value: 'down' },
-      { interactionId: i.id, platform: 'slack', userId: 'U1', kind: 'vote', value: 'down', $where: '1' },
-    ];
-    for (const b of bad)
-      await expect(core.recordFeedback(b)).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(
-      core.recordFeedback({
-        interactionId: 'f'.repeat(24),
+    it('three 👎 on one pattern open exactly one review, later ones append to it', async () => {
+      const a = await core.answer('What is the refund policy?', asker());
+      const b = await core.answer('refund policy?', asker());
+      await core.recordFeedback({
+        interactionId: a.id,
         platform: 'slack',
         userId: 'U1',
         kind: 'vote',
         value: 'up',
-      }),
-    ).rejects.toMatchObject({ code: 'not_found' });
-    expect(await store.feedback.countForInteraction(i.id)).toBe(0);
-    await expect(core.answer('   ', asker())).rejects.toMatchObject({ code: 'invalid_input' });
+      });
+      expect((await down(a.id, 'U2')).review).toBeUndefined(); // 1 of 2 negative: under min samples
+      const third = await down(b.id, 'U3'); // 2 of 3 negative > 0.3
+      expect(third.review?.created).toBe(true);
+      const fourth = await down(b.id, 'U4');
+      expect(fourth.review).toEqual({ id: third.review!.id, created: false });
+      expect(platform.named('postReview').filter((c) => c.view.review.id === third.review!.id)).toHaveLength(
+        1,
+      );
+      const appended = platform.named('appendToReview').filter((c) => c.view.review.id === third.review!.id);
+      expect(appended).toHaveLength(1);
+      expect(appended[0]!.item.summary).toContain('U4 voted 👎');
+      const view = await core.getReviewView(third.review!.id);
+      expect(view.related.map((f) => f.userId).sort()).toEqual(['U2', 'U3', 'U4']);
+      expect(view.window).toEqual({ negative: 3, total: 4, size: 10 });
+      expect(view.suggestedAction).toBe(SUGGESTED_ACTIONS.instructions);
+      expect(view.answerSource).toBe('fixed · no knowledge entry');
+      expect(view.review.threads).toHaveLength(1);
+    });
+
+    it('a repeated delivery changes nothing; a changed vote replaces the old one', async () => {
+      const i = await core.answer('Where is the office?', asker());
+      await down(i.id, 'U1', { reasons: ['outdated'] });
+      const again = await down(i.id, 'U1', { reasons: ['outdated'] });
+      expect(again.status).toBe('unchanged');
+      const changed = await core.recordFeedback({
+        interactionId: i.id,
+        platform: 'slack',
+        userId: 'U1',
+        kind: 'vote',
+        value: 'up',
+      });
+      expect(changed.status).toBe('updated');
+      const rows = await store.feedback.recentForPattern(i.patternKey, 10);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({ value: 'up', reasons: [] });
+    });
+
+    it('concurrent duplicate deliveries of one vote count once and raise nothing twice', async () => {
+      const i = await core.answer('Can I pay by invoice?', asker());
+      const outcomes = await Promise.all(Array.from({ length: 6 }, () => down(i.id, 'DUP')));
+      expect(outcomes.filter((o) => o.status === 'created')).toHaveLength(1);
+      expect(outcomes.filter((o) => o.status === 'unchanged')).toHaveLength(5);
+      expect(await store.feedback.countForInteraction(i.id)).toBe(1);
+    });
+
+    it('every correction raises a review with the corrections action, and ratings <= 2 count as negative', async () => {
+      const i = await core.answer('Which plan includes SSO?', asker());
+      const out = await core.recordFeedback({
+        interactionId: i.id,
+        platform: 'slack',
+        userId: 'U7',
+        userName: 'Ada',
+        kind: 'correction',
+        value: 'The Enterprise plan includes SSO.',
+      });
+      expect(out.review?.created).toBe(true);
+      const view = await core.getReviewView(out.review!.id);
+      expect(view.suggestedAction).toBe(SUGGESTED_ACTIONS.corrections);
+      expect(view.corrections[0]).toMatchObject({
+        text: 'The Enterprise plan includes SSO.',
+        userName: 'Ada',
+      });
+      await core.recordFeedback({
+        interactionId: i.id,
+        platform: 'slack',
+        userId: 'U8',
+        kind: 'rating',
+        value: 2,
+      });
+      await core.recordFeedback({
+        interactionId: i.id,
+        platform: 'slack',
+        userId: 'U9',
+        kind: 'rating',
+        value: 1,
+      });
+      expect((await core.getReviewView(out.review!.id)).related).toHaveLength(3);
+    });
+
+    it('priority turns high when more than 5 related feedback items back a review', async () => {
+      const i = await core.answer('How long is shipping?', asker());
+      let id = '';
+      for (let u = 1; u <= 5; u++) id = (await down(i.id, `S${u}`)).review?.id ?? id;
+      // The review opened at the third 👎 and took the two earlier ones with it.
+      expect((await core.getReviewView(id)).related).toHaveLength(5);
+      expect((await core.getReviewView(id)).priority).toBe('medium');
+      await down(i.id, 'S6');
+      expect((await core.getReviewView(id)).priority).toBe('high');
+    });
+
+    it('two concurrent triggers open one review', async () => {
+      const i = await core.answer('Is there a student discount?', asker());
+      const results = await Promise.all(
+        ['X1', 'X2', 'X3', 'X4'].map((u) =>
+          core.recordFeedback({
+            interactionId: i.id,
+            platform: 'slack',
+            userId: u,
+            kind: 'correction',
+            value: `fix by ${u}`,
+          }),
+        ),
+      );
+      const ids = new Set(results.map((r) => r.review?.id));
+      expect(ids.size).toBe(1);
+      expect(results.filter((r) => r.review?.created)).toHaveLength(1);
+      expect(
+        (await store.reviews.list({ status: 'open', limit: 1000 })).filter(
+          (r) => r.patternKey === i.patternKey,
+        ).length,
+      ).toBe(1);
+      expect((await core.getReviewView([...ids][0])).related).toHaveLength(4);
+      expect(
+        platform.named('postReview').filter((c) => c.view.review.patternKey === i.patternKey),
+      ).toHaveLength(1);
+    });
+
+    it('applies a correction as a versioned knowledge entry, once', async () => {
+      const i = await core.answer('What are the support hours?', asker());
+      const out = await core.recordFeedback({
+        interactionId: i.id,
+        platform: 'slack',
+        userId: 'U1',
+        kind: 'correction',
+        value: '9-17 CET',
+      });
+      clock.advance(60_000);
+      const actor = { platform: 'slack' as const, userId: 'MOD1', name: 'Mo', isModerator: true };
+      const view = await core.resolveReview({
+        reviewId: out.review!.id,
+        actor,
+        action: 'apply_correction',
+        text: 'Support: 9:00-17:00 CET.',
+      });
+      expect(view.review.status).toBe('resolved');
+      expect(view.review.resolution).toMatchObject({
+        action: 'apply_correction',
+        actor,
+        knowledgeVersion: 1,
+      });
+      const entry = await store.knowledge.latestForPattern(i.patternKey);
+      expect(entry).toMatchObject({
+        answer: 'Support: 9:00-17:00 CET.',
+        version: 1,
+        approvedBy: actor,
+        reviewId: out.review!.id,
+      });
+      expect(entry?.sourceFeedbackIds).toEqual([out.feedback.id]);
+      expect(platform.named('markResolved').some((c) => c.view.review.id === out.review!.id)).toBe(true);
+      await expect(
+        core.resolveReview({ reviewId: out.review!.id, actor, action: 'dismiss' }),
+      ).rejects.toMatchObject({ code: 'already_resolved' });
+      // A new correction on the same pattern opens a new review (the old one is closed) and a second version.
+      const again = await core.recordFeedback({
+        interactionId: i.id,
+        platform: 'slack',
+        userId: 'U2',
+        kind: 'correction',
+        value: 'Weekends too',
+      });
+      expect(again.review?.created).toBe(true);
+      await core.resolveReview({
+        reviewId: again.review!.id,
+        actor,
+        action: 'apply_correction',
+        text: 'Support: 9-17 CET, weekends 10-14.',
+      });
+      expect((await store.knowledge.history(i.patternKey)).map((e) => e.version)).toEqual([2, 1]);
+    });
+
+    it('completes a resolution whose resolver died after claiming it, and never writes it twice', async () => {
+      const i = await core.answer('Where do I find the API docs?', asker());
+      const out = await core.recordFeedback({
+        interactionId: i.id,
+        platform: 'slack',
+        userId: 'U1',
+        kind: 'correction',
+        value: 'At /docs',
+      });
+      const reviewId = out.review!.id;
+      const first = { platform: 'slack' as const, userId: 'MOD-A', isModerator: true };
+      // MOD-A's resolver claimed the review and crashed before writing anything else.
+      await store.reviews.claimResolution(reviewId, {
+        action: 'apply_correction',
+        actor: first,
+        at: clock.now(),
+        text: 'API docs: /docs/api',
+      });
+      const second = { platform: 'slack' as const, userId: 'MOD-B', isModerator: true };
+      const attempt = { reviewId, actor: second, action: 'apply_correction', text: 'something else' };
+      // Within the grace period the first resolver may still be working: refuse, change nothing.
+      await expect(core.resolveReview(attempt)).rejects.toMatchObject({ code: 'already_resolved' });
+      expect((await store.reviews.get(reviewId))?.status).toBe('open');
+      // Later, the first decision is completed (not the second one), once.
+      clock.advance(120_000);
+      await expect(core.resolveReview(attempt)).rejects.toMatchObject({ code: 'already_resolved' });
+      await expect(core.resolveReview(attempt)).rejects.toMatchObject({ code: 'already_resolved' });
+      const review = await store.reviews.get(reviewId);
+      expect(review?.status).toBe('resolved');
+      expect(review?.resolution).toMatchObject({ actor: first, knowledgeVersion: 1 });
+      const history = await store.knowledge.history(i.patternKey);
+      expect(history.map((e) => e.answer)).toEqual(['API docs: /docs/api']);
+    });
+
+    it('updates instructions as a new version, and refuses a resolution without an actor', async () => {
+      const i = await core.answer('Tell me a joke', asker());
+      const out = await core.recordFeedback({
+        interactionId: i.id,
+        platform: 'slack',
+        userId: 'U1',
+        kind: 'correction',
+        value: 'be serious',
+      });
+      await expect(
+        core.resolveReview({ reviewId: out.review!.id, action: 'update_instructions', text: 'x' }),
+      ).rejects.toBeInstanceOf(HeedError);
+      await expect(
+        core.resolveReview({
+          reviewId: out.review!.id,
+          actor: { platform: 'slack', userId: 'N', isModerator: false },
+          action: 'dismiss',
+        }),
+      ).rejects.toMatchObject({ code: 'forbidden' });
+      await core.resolveReview({
+        reviewId: out.review!.id,
+        actor: { platform: 'slack', userId: 'M', isModerator: true },
+        action: 'update_instructions',
+        text: 'Be concise.',
+      });
+      expect(await core.currentInstructions()).toBe('Be concise.');
+    });
+
+    it('refuses bad input with a clear invalid_input error and stores nothing', async () => {
+      const i = await core.answer('What is heed?', asker());
+      const bad = [
+        { interactionId: 'not-an-id', platform: 'slack', userId: 'U1', kind: 'vote', value: 'down' },
+        { interactionId: i.id, platform: 'slack', userId: 'U1', kind: 'vote', value: 'sideways' },
+        { interactionId: i.id, platform: 'slack', userId: 'U1', kind: 'rating', value: 6 },
+        { interactionId: i.id, platform: 'slack', userId: 'U1', kind: 'correction', value: '   ' },
+        { interactionId: i.id, platform: 'slack', userId: 'U1', kind: 'correction', value: 'x'.repeat(4001) },
+        { interactionId: { $gt: '' }, platform: 'slack', userId: 'U1', kind: 'vote', value: 'down' },
+        { interactionId: i.id, platform: 'slack', userId: 'U1', kind: 'vote', value: 'down', $where: '1' },
+      ];
+      for (const b of bad)
+        await expect(core.recordFeedback(b)).rejects.toMatchObject({ code: 'invalid_input' });
+      await expect(
+        core.recordFeedback({
+          interactionId: 'f'.repeat(24),
+          platform: 'slack',
+          userId: 'U1',
+          kind: 'vote',
+          value: 'up',
+        }),
+      ).rejects.toMatchObject({ code: 'not_found' });
+      expect(await store.feedback.countForInteraction(i.id)).toBe(0);
+      await expect(core.answer('   ', asker())).rejects.toMatchObject({ code: 'invalid_input' });
+    });
   });
-});
+}
 
 describe('describeSource', () => {
   it('names the answerer, model and knowledge versions behind an answer', () => {

@@ -3,10 +3,10 @@ import { FeedbackCore } from '../../src/core/feedback-core.ts';
 import type { Answerer, AnswerRequest } from '../../src/core/ports.ts';
 import { historyFrom, threadKeyOf } from '../../src/core/thread-context.ts';
 import type { ConversationRef, Interaction } from '../../src/core/types.ts';
-import { openTestStore } from '../helpers/db.ts';
+import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import { ManualClock, memoryLogger } from '../helpers/fakes.ts';
 
-const store = await openTestStore('thread_ctx');
+const store = createMemoryFeedbackStore();
 const seen: AnswerRequest[] = [];
 let fail = false;
 const answerer: Answerer = {

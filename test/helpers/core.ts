@@ -1,14 +1,13 @@
 import { FeedbackCore } from '../../src/core/feedback-core.ts';
-import type { Answerer, Metrics } from '../../src/core/ports.ts';
+import type { Answerer, FeedbackStore, Metrics } from '../../src/core/ports.ts';
 import type { ReviewPolicyConfig } from '../../src/core/review-policy.ts';
 import type { ConversationRef } from '../../src/core/types.ts';
-import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
 import { fixedAnswerer, ManualClock, memoryLogger } from './fakes.ts';
 import { RecordingPlatform } from './recording-platform.ts';
 
 /** A real core over the real store with a recording platform and a hand-driven clock. */
 export function makeCore(
-  store: MongoFeedbackStore,
+  store: FeedbackStore,
   opts: { answerer?: Answerer; policy?: ReviewPolicyConfig; metrics?: Metrics } = {},
 ) {
   const clock = new ManualClock();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../../src/core/insights/build-digest.ts';
 import { renderDigestText } from '../../../src/core/insights/digest-text.ts';
+import { createMemoryFeedbackStore } from '../../../src/store/memory-feedback-store.ts';
 import { makeCore } from '../../helpers/core.ts';
-import { openTestStore } from '../../helpers/db.ts';
 import { RANGE, seedWeek } from './seed.ts';
 
-const store = await openTestStore('digest_build');
+const store = createMemoryFeedbackStore();
 const { core, clock } = makeCore(store);
 await seedWeek(core, clock);
 const period = { ...RANGE, key: '2026-11-09T00:00' };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeInsights } from '../../../src/core/insights/compute-insights.ts';
+import { createMemoryFeedbackStore } from '../../../src/store/memory-feedback-store.ts';
 import { makeCore } from '../../helpers/core.ts';
-import { openTestStore } from '../../helpers/db.ts';
 import { PREVIOUS, RANGE, seedWeek } from './seed.ts';
 
-const store = await openTestStore('insights');
+const store = createMemoryFeedbackStore();
 const { core, clock } = makeCore(store);
 await seedWeek(core, clock);
 
@@ -94,7 +94,7 @@ describe('computeInsights against seeded feedback', () => {
   });
 
   it('an empty range gives zeros and empty lists, never NaN', async () => {
-    const empty = await openTestStore('insights_empty');
+    const empty = createMemoryFeedbackStore();
     const i = await computeInsights(empty, RANGE);
     expect(i).toMatchObject({
       feedback: 0,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../../../src/core/insights/build-digest.ts';
 import { trendPeriod } from '../../../src/core/insights/trend-periods.ts';
+import { createMemoryFeedbackStore } from '../../../src/store/memory-feedback-store.ts';
 import { makeCore } from '../../helpers/core.ts';
-import { openTestStore } from '../../helpers/db.ts';
 import { RANGE, seedWeek } from './seed.ts';
 
-const store = await openTestStore('digest_trend_periods');
+const store = createMemoryFeedbackStore();
 const { core, clock } = makeCore(store);
 await seedWeek(core, clock);
 

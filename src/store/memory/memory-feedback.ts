@@ -1,0 +1,72 @@
+import { utcDay } from '../../core/insights/day-summary.ts';
+import type { FeedbackRepository, FeedbackWrite } from '../../core/ports.ts';
+import { isNegative } from '../../core/review-policy.ts';
+import type { Feedback } from '../../core/types.ts';
+import { feedbackId } from '../feedback-repo.ts';
+import { copy } from './ids.ts';
+
+function sameContent(row: Feedback, f: FeedbackWrite): boolean {
+  return (
+    row.value === f.value &&
+    JSON.stringify(row.reasons ?? []) === JSON.stringify(f.reasons) &&
+    row.comment === f.comment
+  );
+}
+
+const newestFirst = (a: Feedback, b: Feedback) =>
+  b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+export function memoryFeedback(): FeedbackRepository {
+  const rows = new Map<string, Feedback>();
+  const all = () => [...rows.values()];
+  return {
+    async upsert(f, now) {
+      const id = feedbackId(f);
+      const existing = rows.get(id);
+      if (existing && sameContent(existing, f)) return { feedback: copy(existing), status: 'unchanged' };
+      const { comment, userName, ...fields } = f;
+      const row = {
+        ...(existing ?? {}),
+        ...copy(fields),
+        id,
+        updatedAt: now,
+        createdAt: existing?.createdAt ?? now,
+        ...(userName ? { userName } : existing?.userName ? { userName: existing.userName } : {}),
+      } as Feedback;
+      if (comment) row.comment = comment;
+      else delete row.comment;
+      rows.set(id, row);
+      return { feedback: copy(row), status: existing ? 'updated' : 'created' };
+    },
+    async linkToReview(id, reviewId) {
+      const row = rows.get(id);
+      if (row) row.reviewId = reviewId;
+    },
+    async forReview(reviewId) {
+      return all()
+        .filter((r) => r.reviewId === reviewId)
+        .sort(newestFirst)
+        .map(copy);
+    },
+    async recentForPattern(patternKey, limit) {
+      return all()
+        .filter((r) => r.patternKey === patternKey)
+        .sort(newestFirst)
+        .slice(0, limit)
+        .map(copy);
+    },
+    async countForInteraction(interactionId) {
+      return all().filter((r) => r.interactionId === interactionId).length;
+    },
+    async onDay(day) {
+      return all()
+        .filter((r) => utcDay(r.createdAt) === day)
+        .map(copy);
+    },
+    async negativeOnDay(day) {
+      return all()
+        .filter((r) => utcDay(r.createdAt) === day && isNegative(r))
+        .map(copy);
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import { describe, expect, it } from 'vitest';
+import { summarizeDay } from '../../../src/core/insights/day-summary.ts';
+import type { FeedbackStore, FeedbackWrite, NewInteraction } from '../../../src/core/ports.ts';
+
+const T0 = new Date('2026-11-02T10:00:00Z');
+const later = (ms: number) => new Date(T0.getTime() + ms);
+
+const vote = (over: Partial<FeedbackWrite> = {}): FeedbackWrite =>
+  ({
+    interactionId: 'a'.repeat(24),
+    patternKey: 'p',
+    platform: 'slack',
+    userId: 'U1',
+    reasons: [],
+    kind: 'vote',
+    value: 'down',
+    ...over,
+  }) as FeedbackWrite;
+
+const interaction = (over: Partial<NewInteraction> = {}): NewInteraction => ({
+  patternKey: 'p',
+  question: 'How do I reset my password?',
+  answer: 'Like this.',
+  ref: { platform: 'slack', userId: 'U-ASK', channelId: 'C1' },
+  answerer: 'fixed',
+  sources: [],
+  failed: false,
+  createdAt: T0,
+  ...over,
+});
+
+/**
+ * What every FeedbackStore must do, whatever holds the data. Run against the MongoDB store on the
+ * real server and against the in-memory store; `fresh` gives an empty store per test.
+ */
+export function storeContract(name: string, fresh: () => Promise<FeedbackStore>) {
+  describe(`FeedbackStore contract: ${name}`, () => {
+    it('interactions: insert, get, getMany, message refs, day buckets, threads', async () => {
+      const s = await fresh();
+      const a = await s.interactions.insert(interaction({ threadKey: 'slack:C1:1.0' }));
+      const b = await s.interactions.insert(
+        interaction({ createdAt: later(60_000), threadKey: 'slack:C1:1.0', question: 'And then?' }),
+      );
+      expect(a.id).toMatch(/^[0-9a-f]{24}$/);
+      expect((await s.interactions.get(a.id))?.question).toBe('How do I reset my password?');
+      expect(await s.interactions.get('f'.repeat(24))).toBeNull();
+      expect((await s.interactions.getMany([a.id, b.id, a.id])).map((i) => i.id).sort()).toEqual(
+        [a.id, b.id].sort(),
+      );
+      await s.interactions.setMessageRef(a.id, { messageId: 'M1' });
+      expect((await s.interactions.get(a.id))?.ref).toMatchObject({ channelId: 'C1', messageId: 'M1' });
+      expect(await s.interactions.timesOnDay('2026-11-02')).toHaveLength(2);
+      expect(await s.interactions.timesOnDay('2026-11-03')).toHaveLength(0);
+      expect((await s.interactions.inThread('slack:C1:1.0', 1)).map((i) => i.id)).toEqual([b.id]);
+    });
+
+    it('feedback: created, unchanged, updated; one row per interaction+user+kind; comments cleared', async () => {
+      const s = await fresh();
+      expect((await s.feedback.upsert(vote({ comment: 'wrong' }), T0)).status).toBe('created');
+      expect((await s.feedback.upsert(vote({ comment: 'wrong' }), later(1))).status).toBe('unchanged');
+      const changed = await s.feedback.upsert(vote({ value: 'up' }), later(2));
+      expect(changed.status).toBe('updated');
+      expect(changed.feedback).toMatchObject({ value: 'up', createdAt: T0, updatedAt: later(2) });
+      expect(changed.feedback.comment).toBeUndefined();
+      expect(await s.feedback.countForInteraction('a'.repeat(24))).toBe(1);
+    });
+
+    it('feedback: concurrent identical deliveries are created once', async () => {
+      const s = await fresh();
+      const f = vote({ interactionId: 'b'.repeat(24) });
+      const results = await Promise.all(Array.from({ length: 8 }, () => s.feedback.upsert(f, T0)));
+      expect(results.filter((r) => r.status === 'created')).toHaveLength(1);
+      expect(await s.feedback.countForInteraction('b'.repeat(24))).toBe(1);
+    });
+
+    it('feedback: pattern window newest first, review links, day and negative buckets', async () => {
+      const s = await fresh();
+      for (let i = 0; i < 5; i++)
+        await s.feedback.upsert(vote({ userId: `U${i}`, value: i % 2 ? 'up' : 'down' }), later(i * 1000));
+      const recent = await s.feedback.recentForPattern('p', 3);
+      expect(recent.map((f) => f.userId)).toEqual(['U4', 'U3', 'U2']);
+      await s.feedback.linkToReview(recent[0]!.id, 'r'.repeat(24));
+      expect((await s.feedback.forReview('r'.repeat(24))).map((f) => f.userId)).toEqual(['U4']);
+      expect(await s.feedback.onDay('2026-11-02')).toHaveLength(5);
+      expect((await s.feedback.negativeOnDay('2026-11-02')).map((f) => f.userId).sort()).toEqual([
+        'U0',
+        'U2',
+        'U4',
+      ]);
+      // A vote turned positive leaves the negative bucket.
+      await s.feedback.upsert(vote({ userId: 'U0', value: 'up' }), later(10_000));
+      expect(await s.feedback.negativeOnDay('2026-11-02')).toHaveLength(2);
+    });
+
+    it('reviews: one open per pattern, claim once, close, day buckets, appended audit', async () => {
+      const s = await fresh();
+      const init = { patternKey: 'p', interactionId: 'a'.repeat(24), question: 'Q?' };
+      const opened = await Promise.all([s.reviews.openOrJoin(init, T0), s.reviews.openOrJoin(init, T0)]);
+      expect(opened.filter((o) => o.created)).toHaveLength(1);
+      expect(opened[0]!.review.id).toBe(opened[1]!.review.id);
+      const id = opened[0]!.review.id;
+      expect((await s.reviews.findOpen('p'))?.id).toBe(id);
+      await s.reviews.addThread(id, { platform: 'slack', channelId: 'C-MOD', messageId: '1.1' });
+      const resolution = {
+        action: 'dismiss' as const,
+        actor: { platform: 'slack' as const, userId: 'M1' },
+        at: later(3_600_000),
+      };
+      expect(await s.reviews.claimResolution(id, resolution)).toEqual({ claimed: true });
+      const second = await s.reviews.claimResolution(id, { ...resolution, at: later(1) });
+      expect(second).toMatchObject({ claimed: false, existing: { at: resolution.at } });
+      const closed = await s.reviews.close(id, resolution);
+      expect(closed).toMatchObject({ status: 'dismissed', threads: [{ messageId: '1.1' }] });
+      expect(await s.reviews.findOpen('p')).toBeNull();
+      expect((await s.reviews.list({ status: 'dismissed' })).map((r) => r.id)).toEqual([id]);
+      expect((await s.reviews.openedOnDay('2026-11-02')).map((r) => r.id)).toEqual([id]);
+      expect((await s.reviews.closedOnDay('2026-11-02')).map((r) => r.id)).toEqual([id]);
+      await s.reviews.addAudit(id, { at: later(7_200_000), event: 'refused', detail: 'x' } as never);
+      const trail = await s.reviews.auditTrail(id);
+      expect(trail.map((e) => e.event).sort()).toEqual(['dismissed', 'opened', 'posted', 'refused']);
+      expect(trail.map((e) => e.at.getTime())).toEqual(
+        trail.map((e) => e.at.getTime()).sort((x, y) => x - y),
+      );
+      const again = await s.reviews.openOrJoin(init, later(9_000_000));
+      expect(again.created).toBe(true);
+    });
+
+    it('knowledge and instructions: versions, latest, history, freshness signature', async () => {
+      const s = await fresh();
+      const before = await s.knowledge.signature();
+      const v1 = await s.knowledge.seed({ patternKey: 'p', question: 'Q?', answer: 'A1' }, T0);
+      expect((await s.knowledge.seed({ patternKey: 'p', question: 'Q?', answer: 'A1' }, T0)).id).toBe(v1.id);
+      const v2 = await s.knowledge.add(
+        {
+          patternKey: 'p',
+          question: 'Q?',
+          answer: 'A2',
+          source: 'correction',
+          sourceFeedbackIds: [],
+          reviewId: 'r1',
+        },
+        later(1),
+      );
+      expect([v1.version, v2.version]).toEqual([1, 2]);
+      expect(await s.knowledge.signature()).not.toBe(before);
+      expect((await s.knowledge.latestForPattern('p'))?.answer).toBe('A2');
+      expect((await s.knowledge.history('p')).map((e) => e.version)).toEqual([2, 1]);
+      expect((await s.knowledge.listLatest()).map((e) => e.answer)).toEqual(['A2']);
+      expect((await s.knowledge.forReview('r1'))?.id).toBe(v2.id);
+      expect((await s.knowledge.get(v1.id))?.answer).toBe('A1');
+      expect(await s.instructions.current()).toBeNull();
+      await s.instructions.add('Be brief.', undefined, undefined, T0);
+      await s.instructions.add('Be kind.', { platform: 'web', userId: 'M' }, 'r2', later(1));
+      expect((await s.instructions.current())?.version).toBe(2);
+      expect((await s.instructions.history()).map((v) => v.text)).toEqual(['Be kind.', 'Be brief.']);
+      expect((await s.instructions.forReview('r2'))?.text).toBe('Be kind.');
+    });
+
+    it('deliveries are claimed once; a day summary is kept once and can be dropped', async () => {
+      const s = await fresh();
+      const claims = await Promise.all([s.deliveries.claim('k', T0), s.deliveries.claim('k', T0)]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await s.deliveries.claim('k', later(1))).toBe(false);
+      const a = summarizeDay('2026-11-01', [], []);
+      const b = {
+        ...summarizeDay('2026-11-01', [], []),
+        patterns: [{ patternKey: 'x', negative: 1, total: 1, interactionId: 'i' }],
+      };
+      expect(await s.rollups.get('2026-11-01')).toBeNull();
+      expect(await s.rollups.put(a)).toEqual(a);
+      expect(await s.rollups.put(b)).toEqual(a);
+      await s.rollups.invalidate('2026-11-01');
+      expect(await s.rollups.get('2026-11-01')).toBeNull();
+    });
+  });
+}
