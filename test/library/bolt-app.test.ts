@@ -124,6 +124,32 @@ describe('examples/bolt-app: a plain Bolt app with heed.slack.register', () => {
     ]);
   });
 
+  it('a moderator updates the instructions; the team’s answerer reads them via heed.instructions.current', async () => {
+    expect(await bot.heed.instructions.current()).toBeNull();
+    const q = 'Can I expense a taxi to the airport?';
+    const a = await mention('U1', q);
+    for (const u of ['U1', 'U2', 'U3'])
+      await slack.interactive(
+        feedbackClick({ user: user(u), threadTs: a.threadTs }, `down:${a.interactionId}`),
+      );
+    const root = fake
+      .callsTo('chat.postMessage')
+      .filter((c) => c.args.channel === MODS && !c.args.thread_ts)
+      .at(-1)!;
+    expect(textOf(root)).toContain(q);
+    await slack.interactive(
+      buttonClick({ user: user('UMOD', 'mo'), channel: MODS }, 'heed_review_instructions', reviewIdOf(root)),
+    );
+    const modal = fake.callsTo('views.open').at(-1)!;
+    await slack.interactive(
+      submitOpenedModal(modal, user('UMOD', 'mo'), modalState({ heed_part_0: 'Answer in one sentence.' })),
+    );
+    expect(await bot.heed.instructions.current()).toMatchObject({
+      version: 1,
+      text: 'Answer in one sentence.',
+    });
+  });
+
   it('the team’s own button, modal and shortcut still reach the team’s handlers', async () => {
     const before = fake.callsTo('chat.postMessage').length;
     const click = await slack.interactive(buttonClick({ user: user('U5') }, 'team_refresh', 'x'));
