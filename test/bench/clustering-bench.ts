@@ -1,76 +1,61 @@
 /**
- * Grouping of similar questions, measured on CLINC150 (test split, `oos` left out).
+ * Grouping of similar questions, measured on CLINC150 (test split, `oos` left out), with a held-out
+ * protocol: the 150 intents are split once (clinc-data.ts, fixed seed) into a tuning half and a
+ * held-out half of 75 intents each. Settings are chosen on the tuning half only; the held-out half is
+ * only reported on.
  *
- *   npx tsx test/bench/clustering-bench.ts
+ *   npx tsx test/bench/clustering-bench.ts          (just grouping; `npm run bench` runs it too)
  *
- * Each run samples 20 intents (600 questions) with a seeded PRNG and scores, with B-cubed P/R/F1:
- *   baseline    plain TF-IDF (surface words) + spherical k-means told the true k (20)
+ * Scored with B-cubed P/R/F1 against the intent labels:
+ *   baseline    plain TF-IDF (surface words) + spherical k-means told the true k
  *   fingerprint src/core/pattern-key.ts: same sorted content words ⇒ same group
- *   clusterer   clusterTexts(): not told k
- *   keyer       SimilarityPatternKeyer fed the questions one by one, as in production
- * Hyper-parameters were chosen on the tuning seeds (also with 10 and 50 intents); the evaluation
- * seeds were not looked at while tuning.
+ *   previous    clusterTexts() with the settings it had before this protocol (tuned on all 150)
+ *   clusterer   clusterTexts() with today's defaults: not told k
+ *   keyer       SimilarityPatternKeyer fed the questions one by one
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { type BCubed, bcubed } from '../../src/core/clustering/bcubed.ts';
-import { clusterTexts } from '../../src/core/clustering/cluster-texts.ts';
+import { clusterTexts, PREVIOUS_CLUSTER_OPTIONS } from '../../src/core/clustering/cluster-texts.ts';
 import { kmeans } from '../../src/core/clustering/kmeans.ts';
-import { mulberry32, shuffled } from '../../src/core/clustering/mulberry32.ts';
 import { SimilarityPatternKeyer } from '../../src/core/clustering/similarity-keyer.ts';
 import { TfIdfModel } from '../../src/core/clustering/tfidf.ts';
 import { fingerprint } from '../../src/core/pattern-key.ts';
+import { CLINC_PATH, type Item, loadClinc, SPLIT_SEED, sampleIntents, splitIntents } from './clinc-data.ts';
 
 export const TUNING_SEEDS = [1, 2, 3, 4, 5];
-export const EVALUATION_SEEDS = [101, 102, 103, 104, 105];
+export const HELD_OUT_SEEDS = [101, 102, 103, 104, 105];
 const INTENTS_PER_RUN = 20;
-const METHODS = ['baseline', 'fingerprint', 'clusterer', 'keyer'] as const;
+const METHODS = ['baseline', 'fingerprint', 'previous', 'clusterer', 'keyer'] as const;
 export type Method = (typeof METHODS)[number];
 
-export interface SeedResult {
-  seed: number;
+export interface Run {
+  label: string;
   texts: number;
+  intents: number;
   scores: Record<Method, BCubed>;
   /** Wall time of each method on this sample, in milliseconds. */
   ms: Record<Method, number>;
 }
 export interface SetResult {
-  seeds: number[];
-  runs: SeedResult[];
+  title: string;
+  runs: Run[];
+  /** Mean P, R and mean of the per-run F1 (F1 of the mean P and R would hide per-run trade-offs). */
   mean: Record<Method, BCubed>;
-  /** Mean wall time per 600 texts, in milliseconds. */
   msPer600: Record<Method, number>;
 }
 export interface Result {
   dataset: string;
+  splitSeed: number;
   intentsPerRun: number;
+  /** 20-intent samples of the tuning half: the figure settings were chosen on. */
   tuning: SetResult;
-  evaluation: SetResult;
+  /** 20-intent samples of the held-out half, seeds never looked at while tuning. */
+  heldOut: SetResult;
+  /** All 75 held-out intents at once (2,250 questions). */
+  heldOutAll: Run;
   /** clusterTexts on all 150 intents at once (4,500 texts): how it scales. */
   allIntents: { texts: number; ms: number; score: BCubed };
-}
-
-interface Item {
-  text: string;
-  intent: string;
-}
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLINC_PATH = path.resolve(repoRoot, '../shared/data/clinc150_test.jsonl');
-
-async function loadClinc(file: string): Promise<Item[]> {
-  const lines = (await readFile(file, 'utf8')).split('\n').filter((l) => l.trim() !== '');
-  return lines.map((l) => JSON.parse(l) as Item).filter((x) => x.intent !== 'oos');
-}
-
-function sampleIntents(all: readonly Item[], seed: number, k: number): Item[] {
-  const rand = mulberry32(seed);
-  const chosen = new Set(shuffled([...new Set(all.map((x) => x.intent))].sort(), rand).slice(0, k));
-  return shuffled(
-    all.filter((x) => chosen.has(x.intent)),
-    rand,
-  );
 }
 
 /** Plain TF-IDF: lower-case surface words, no stemming, no n-grams, raw term counts. */
@@ -96,13 +81,14 @@ async function timed<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
   return [out, performance.now() - t0];
 }
 
-async function runSeed(all: readonly Item[], seed: number): Promise<SeedResult> {
-  const items = sampleIntents(all, seed, INTENTS_PER_RUN);
+async function score(label: string, items: readonly Item[], seed: number): Promise<Run> {
   const texts = items.map((x) => x.text);
   const gold = items.map((x) => x.intent);
+  const k = new Set(gold).size;
   const labels: Record<Method, () => unknown[] | Promise<unknown[]>> = {
-    baseline: () => baseline(texts, INTENTS_PER_RUN, seed),
+    baseline: () => baseline(texts, k, seed),
     fingerprint: () => texts.map(fingerprint),
+    previous: () => clusterTexts(texts, PREVIOUS_CLUSTER_OPTIONS),
     clusterer: () => clusterTexts(texts),
     keyer: () => keyer(texts),
   };
@@ -113,78 +99,101 @@ async function runSeed(all: readonly Item[], seed: number): Promise<SeedResult> 
     scores[m] = bcubed(l, gold);
     ms[m] = t;
   }
-  return { seed, texts: texts.length, scores, ms };
+  return { label, texts: texts.length, intents: k, scores, ms };
 }
 
 function mean(xs: number[]): number {
   return xs.reduce((a, b) => a + b, 0) / xs.length;
 }
 
-async function runSet(all: readonly Item[], seeds: number[]): Promise<SetResult> {
-  const runs: SeedResult[] = [];
-  for (const s of seeds) runs.push(await runSeed(all, s));
+async function runSet(title: string, pool: readonly Item[], seeds: number[]): Promise<SetResult> {
+  const runs: Run[] = [];
+  for (const s of seeds) runs.push(await score(String(s), sampleIntents(pool, s, INTENTS_PER_RUN), s));
   const avg = {} as Record<Method, BCubed>;
   const msPer600 = {} as Record<Method, number>;
   for (const m of METHODS) {
-    const precision = mean(runs.map((r) => r.scores[m].precision));
-    const recall = mean(runs.map((r) => r.scores[m].recall));
-    // F1 of the mean P and R would hide per-run trade-offs; report the mean of per-run F1.
-    avg[m] = { precision, recall, f1: mean(runs.map((r) => r.scores[m].f1)) };
+    avg[m] = {
+      precision: mean(runs.map((r) => r.scores[m].precision)),
+      recall: mean(runs.map((r) => r.scores[m].recall)),
+      f1: mean(runs.map((r) => r.scores[m].f1)),
+    };
     msPer600[m] = mean(runs.map((r) => (r.ms[m] * 600) / r.texts));
   }
-  return { seeds, runs, mean: avg, msPer600 };
-}
-
-async function runAll(all: readonly Item[]): Promise<Result['allIntents']> {
-  const [labels, ms] = await timed(() => clusterTexts(all.map((x) => x.text)));
-  return {
-    texts: all.length,
-    ms,
-    score: bcubed(
-      labels,
-      all.map((x) => x.intent),
-    ),
-  };
+  return { title, runs, mean: avg, msPer600 };
 }
 
 export async function runClusteringBench(file: string = CLINC_PATH): Promise<Result> {
   const all = await loadClinc(file);
+  const { tuning, heldOut } = splitIntents(all);
   // Warm-up: the first call loads the wink-nlp model, which would otherwise count as clustering time.
   clusterTexts(['warm up']);
+  const [labels, ms] = await timed(() => clusterTexts(all.map((x) => x.text)));
   return {
     dataset: path.basename(file),
+    splitSeed: SPLIT_SEED,
     intentsPerRun: INTENTS_PER_RUN,
-    tuning: await runSet(all, TUNING_SEEDS),
-    evaluation: await runSet(all, EVALUATION_SEEDS),
-    allIntents: await runAll(all),
+    tuning: await runSet('tuning half, 20-intent samples', tuning, TUNING_SEEDS),
+    heldOut: await runSet('held-out half, 20-intent samples', heldOut, HELD_OUT_SEEDS),
+    heldOutAll: await score('all 75', heldOut, 1),
+    allIntents: {
+      texts: all.length,
+      ms,
+      score: bcubed(
+        labels,
+        all.map((x) => x.intent),
+      ),
+    },
   };
 }
 
-function formatSet(title: string, set: SetResult): string {
-  const f = (x: number) => x.toFixed(3);
-  const score = (b: BCubed) => `${f(b.precision)}/${f(b.recall)}/${f(b.f1)}`;
-  const head = `${'seed'.padEnd(8)}${METHODS.map((m) => m.padEnd(20)).join('')}`;
-  const rows = set.runs.map(
-    (r) => `${String(r.seed).padEnd(8)}${METHODS.map((m) => score(r.scores[m]).padEnd(20)).join('')}`,
-  );
-  const meanRow = `${'mean'.padEnd(8)}${METHODS.map((m) => score(set.mean[m]).padEnd(20)).join('')}`;
-  const time = `${'ms/600'.padEnd(8)}${METHODS.map((m) => set.msPer600[m].toFixed(0).padEnd(20)).join('')}`;
-  return [`${title} — seeds ${set.seeds.join(', ')} (B-cubed P/R/F1)`, head, ...rows, meanRow, time].join(
-    '\n',
-  );
+const f3 = (x: number) => x.toFixed(3);
+const cell = (b: BCubed) => `${f3(b.precision)}/${f3(b.recall)}/${f3(b.f1)}`.padEnd(20);
+const header = (first: string) => `${first.padEnd(10)}${METHODS.map((m) => m.padEnd(20)).join('')}`;
+const row = (label: string, scores: Record<Method, BCubed>) =>
+  `${label.padEnd(10)}${METHODS.map((m) => cell(scores[m])).join('')}`;
+
+function formatSet(set: SetResult): string {
+  const time = `${'ms/600'.padEnd(10)}${METHODS.map((m) => set.msPer600[m].toFixed(0).padEnd(20)).join('')}`;
+  return [
+    `${set.title} — seeds ${set.runs.map((r) => r.label).join(', ')} (B-cubed P/R/F1)`,
+    header('seed'),
+    ...set.runs.map((r) => row(r.label, r.scores)),
+    row('mean', set.mean),
+    time,
+  ].join('\n');
+}
+
+/** The headline rows: clusterer F1 on the tuning samples, the held-out samples and all held-out intents. */
+export function clusteringSummary(r: Result): string {
+  const f = (m: Method) =>
+    `${m}: tuned ${f3(r.tuning.mean[m].f1)}, held-out 20-intent ${f3(r.heldOut.mean[m].f1)}, ` +
+    `held-out all 75 ${f3(r.heldOutAll.scores[m].f1)}`;
+  return [
+    'summary (B-cubed F1)',
+    ...(['clusterer', 'previous', 'baseline'] as const).map((m) => `  ${f(m)}`),
+  ].join('\n');
 }
 
 export function formatClusteringBench(r: Result): string {
+  const all = r.heldOutAll;
   return [
-    `CLINC150 ${r.dataset}, ${r.intentsPerRun} random intents per seed (oos left out)`,
-    'baseline = plain TF-IDF + k-means told the true k; clusterer/keyer are not told k',
+    `CLINC150 ${r.dataset} (oos left out); intents split into tuning / held-out halves of 75 (seed ${r.splitSeed})`,
+    'baseline = plain TF-IDF + k-means told the true k; previous = clusterer settings before the split;',
+    'clusterer/keyer are not told k. Settings were chosen on the tuning half only.',
     '',
-    formatSet('tuning', r.tuning),
+    formatSet(r.tuning),
     '',
-    formatSet('evaluation', r.evaluation),
+    formatSet(r.heldOut),
+    '',
+    `held-out half, all 75 intents at once (${all.texts} texts; B-cubed P/R/F1)`,
+    header(''),
+    row('all 75', all.scores),
+    `${'ms'.padEnd(10)}${METHODS.map((m) => all.ms[m].toFixed(0).padEnd(20)).join('')}`,
+    '',
+    clusteringSummary(r),
     '',
     `clusterer on all 150 intents (${r.allIntents.texts} texts): ${(r.allIntents.ms / 1000).toFixed(1)} s, ` +
-      `B-cubed P/R/F1 ${[r.allIntents.score.precision, r.allIntents.score.recall, r.allIntents.score.f1].map((x) => x.toFixed(3)).join('/')}`,
+      `B-cubed P/R/F1 ${cell(r.allIntents.score).trim()}`,
   ].join('\n');
 }
 

@@ -8,8 +8,14 @@ type Postings = Map<number, { doc: number; w: number }[]>;
  * All pairwise similarities of unit vectors as a dense n × n row-major matrix, computed through an
  * inverted index so only pairs that share a feature cost anything. With `gated` (the default) it
  * equals `gatedDot` for every pair: function words count only for pairs that share a content word.
+ * A number in 0..1 is the weight function words get between texts that share no content word
+ * (true = 0, false = 1).
  */
-export function similarityMatrix(vectors: readonly SparseVector[], gated = true): Float32Array {
+export function similarityMatrix(
+  vectors: readonly SparseVector[],
+  gated: boolean | number = true,
+): Float32Array {
+  const unlinked = gated === true ? 0 : gated === false ? 1 : Math.min(1, Math.max(0, gated));
   const n = vectors.length;
   const words: Postings = new Map();
   const chars: Postings = new Map();
@@ -27,11 +33,11 @@ export function similarityMatrix(vectors: readonly SparseVector[], gated = true)
   const linked = new Uint8Array(n * n);
   accumulate(sim, n, words, (cell) => {
     linked[cell] = 1;
-    return true;
+    return 1;
   });
-  accumulate(sim, n, chars, () => true);
+  accumulate(sim, n, chars, () => 1);
   const bare = vectors.map((v) => !hasWordFeature(v));
-  accumulate(sim, n, fn, (cell, a, b) => !gated || linked[cell] === 1 || (bare[a]! && bare[b]!));
+  accumulate(sim, n, fn, (cell, a, b) => (linked[cell] === 1 || (bare[a]! && bare[b]!) ? 1 : unlinked));
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) sim[j * n + i] = sim[i * n + j]!;
   return sim;
 }
@@ -40,7 +46,7 @@ function accumulate(
   sim: Float32Array,
   n: number,
   postings: Postings,
-  counts: (cell: number, a: number, b: number) => boolean,
+  weight: (cell: number, a: number, b: number) => number,
 ): void {
   for (const list of postings.values()) {
     for (let a = 0; a < list.length; a++) {
@@ -49,7 +55,8 @@ function accumulate(
       for (let b = a; b < list.length; b++) {
         const pb = list[b]!;
         const cell = row + pb.doc;
-        if (counts(cell, pa.doc, pb.doc)) sim[cell]! += pa.w * pb.w;
+        const w = weight(cell, pa.doc, pb.doc);
+        if (w !== 0) sim[cell]! += w * pa.w * pb.w;
       }
     }
   }
