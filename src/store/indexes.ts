@@ -2,7 +2,12 @@ import type { Db, IndexDescription } from 'mongodb';
 
 /** Every collection and the indexes its queries need. createIndexes is idempotent, so this runs at each start. */
 export const INDEXES: Record<string, IndexDescription[]> = {
-  interactions: [{ key: { patternKey: 1, createdAt: -1 } }, { key: { createdAt: 1 } }, { key: { day: 1 } }],
+  interactions: [
+    { key: { patternKey: 1, createdAt: -1 } },
+    { key: { createdAt: 1 } },
+    { key: { day: 1 } },
+    { key: { threadKey: 1 } },
+  ],
   feedback: [
     { key: { interactionId: 1, userId: 1, kind: 1 }, unique: true, name: 'one_vote_per_user_kind' },
     { key: { patternKey: 1, updatedAt: -1 } },
