@@ -18,7 +18,13 @@ import { noMetrics, systemClock } from './ports.ts';
 import { mayActOnReview, resolveReview } from './resolution.ts';
 import { DEFAULT_POLICY, isNegative, type ReviewPolicyConfig, shouldReview } from './review-policy.ts';
 import { buildReviewView, summarizeFeedback } from './review-view.ts';
-import { FeedbackEventSchema, IdSchema, parseOrThrow, QuestionSchema } from './schemas.ts';
+import {
+  ConversationRefSchema,
+  FeedbackEventSchema,
+  IdSchema,
+  parseOrThrow,
+  QuestionSchema,
+} from './schemas.ts';
 import { DEFAULT_HISTORY, type HistoryLimits, threadContext, threadKeyOf } from './thread-context.ts';
 import type { ConversationRef, Feedback, Interaction, Review } from './types.ts';
 import type { ReviewView } from './views.ts';
@@ -90,8 +96,10 @@ export class FeedbackCore {
     return interaction;
   }
 
-  private async answerOnce(question: string, ref: ConversationRef): Promise<Interaction> {
+  private async answerOnce(question: string, rawRef: ConversationRef): Promise<Interaction> {
     const q = parseOrThrow(QuestionSchema, question, 'question');
+    // Adapters fill the ref from platform payloads: checked here, so no object ever reaches the store.
+    const ref = parseOrThrow(ConversationRefSchema, rawRef, 'conversation') as ConversationRef;
     const threadKey = threadKeyOf(ref);
     const [patternKey, context] = await Promise.all([
       this.keyer.keyFor(q),

@@ -96,6 +96,21 @@ export const ReviewAttemptSchema = z
 
 export const QuestionSchema = text(LIMITS.question);
 
+/** Where a question was asked, as the adapter read it from the platform: strings only, bounded. */
+const refId = z.string().min(1).max(256);
+export const ConversationRefSchema = z
+  .object({
+    platform: z.enum(PLATFORMS),
+    userId: z.string().min(1).max(LIMITS.userId),
+    userName: z.string().max(LIMITS.userName).optional(),
+    channelId: refId.optional(),
+    threadId: refId.optional(),
+    messageId: refId.optional(),
+    teamId: refId.optional(),
+    guildId: refId.optional(),
+  })
+  .strict();
+
 /** Parses with a schema; failures become one HeedError that names the offending fields. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const result = schema.safeParse(input);

@@ -42,7 +42,8 @@ export function registerActionHandlers(
       threadTs: str(obj(body, 'message'), 'thread_ts') ?? str(obj(body, 'container'), 'thread_ts'),
       triggerId: str(body, 'trigger_id'),
     };
-    if (!parsed || !userId) {
+    // heed's controls only ever arrive as block_actions; Bolt routes anything carrying `actions` here.
+    if (!parsed || !userId || str(body, 'type') !== 'block_actions') {
       deps.logger.warn(
         { actionId: String(raw.action_id).slice(0, 80), user: userId },
         'ignored an unrecognised action',
