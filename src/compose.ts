@@ -7,6 +7,7 @@ import type { Config } from './config.ts';
 import { FeedbackCore } from './core/feedback-core.ts';
 import { buildDigest, computeInsights, periodEndingAt } from './core/insights/index.ts';
 import type { FeedbackStore, Logger, Metrics } from './core/ports.ts';
+import { groupingFor } from './embeddings/grouping.ts';
 
 /** The core with the configured answerer and trigger rule (shared by `npm start` and the CLI). */
 export function buildCore(config: Config, store: FeedbackStore, logger: Logger, metrics?: Metrics) {
@@ -15,6 +16,7 @@ export function buildCore(config: Config, store: FeedbackStore, logger: Logger, 
     store,
     answerer,
     logger,
+    patternKeyer: groupingFor(config, store, logger).patternKeyer,
     policy: config.review,
     history: { turns: config.history.turns },
     metrics,
@@ -46,13 +48,14 @@ export function attachAdapters(
       return computeInsights(
         core.store,
         { from: new Date(to.getTime() - days * 86_400_000), to },
-        { clock: () => core.clock.now() },
+        { clock: () => core.clock.now(), cluster: groupingFor(config, core.store, logger).cluster },
       );
     };
     const digestPreview = () =>
       buildDigest(core.store, periodEndingAt(core.clock.now(), timezone), {
         timezone,
         clock: () => core.clock.now(),
+        cluster: groupingFor(config, core.store, logger).cluster,
       });
     adapters.push(
       createWebAdapter({

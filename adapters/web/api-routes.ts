@@ -9,6 +9,7 @@ import type { Digest, ReviewView } from '../../src/core/views.ts';
 import { DaysSchema, parseUser, pick, StatusFilterSchema } from './api-input.ts';
 import type { EventStream } from './event-stream.ts';
 import { HttpError, readJsonObject, sendJson, statusFor } from './http-io.ts';
+import { markdownTree } from './markdown-tree.ts';
 import { type PlaygroundAccess, requestMayModerate } from './playground-access.ts';
 
 export interface ApiDeps {
@@ -42,7 +43,7 @@ export function createApiHandler(deps: ApiDeps) {
       ...user,
     });
     events.publish({ type: 'interaction', interactionId: interaction.id });
-    return { interaction };
+    return { interaction, answer: markdownTree(interaction.answer) };
   });
 
   on('POST', /^\/api\/feedback$/, async (req) => {
@@ -88,7 +89,9 @@ export function createApiHandler(deps: ApiDeps) {
   on('GET', /^\/api\/instructions$/, async () => ({ text: await core.currentInstructions() }));
 
   on('GET', /^\/api\/knowledge$/, async () => ({
-    entries: (await core.store.knowledge.listLatest()).slice(0, 100),
+    entries: (await core.store.knowledge.listLatest())
+      .slice(0, 100)
+      .map((e) => ({ ...e, answerDoc: markdownTree(e.answer) })),
   }));
 
   on('GET', /^\/api\/insights$/, async (_req, url) => {

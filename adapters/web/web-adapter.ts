@@ -1,9 +1,11 @@
 import type { FeedbackCore } from '../../src/core/feedback-core.ts';
+import type { Insights } from '../../src/core/insights/types.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import type { ThreadRef } from '../../src/core/types.ts';
 import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.ts';
 import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
 import { createApiHandler } from './api-routes.ts';
+import { dashboardRoutes } from './dashboard-routes.ts';
 import { EventStream } from './event-stream.ts';
 import type { PlaygroundAccess } from './playground-access.ts';
 import { StaticAssets } from './static-assets.ts';
@@ -11,8 +13,8 @@ import { StaticAssets } from './static-assets.ts';
 export interface WebAdapterOptions {
   core: FeedbackCore;
   logger: Logger;
-  /** Current insights for the last `days` days (rendered generically); absent → "not available". */
-  insights?: (days: number) => Promise<unknown>;
+  /** Insights for the `days` days before `to` (default now), for the dashboard; absent → "not available". */
+  insights?: (days: number, to?: Date) => Promise<Insights>;
   /** The weekly digest as it would be posted now; absent → "not available". */
   digestPreview?: () => Promise<Digest>;
   /** Who may moderate (HEED_PLAYGROUND_TOKEN); default: the Moderator switch, from loopback only. */
@@ -31,11 +33,13 @@ export class WebAdapter implements PlatformAdapter {
   readonly events = new EventStream();
   private readonly assets = new StaticAssets();
   private readonly api: HttpRoute['handler'];
+  private readonly dashboard: HttpRoute[];
   private readonly logger: Logger;
 
   constructor(opts: WebAdapterOptions) {
     this.logger = opts.logger.child({ adapter: 'web' });
     this.api = createApiHandler({ ...opts, logger: this.logger, events: this.events });
+    this.dashboard = dashboardRoutes({ ...opts, logger: this.logger });
   }
 
   async start(): Promise<void> {
@@ -50,6 +54,8 @@ export class WebAdapter implements PlatformAdapter {
     return [
       { method: 'GET', path: '/', handler: (req, res) => this.assets.servePage(req, res) },
       { method: 'GET', path: '/assets/*', handler: (req, res) => this.assets.serveAsset(req, res) },
+      // Before /api/*: the first matching route answers.
+      ...this.dashboard,
       { path: '/api/*', handler: this.api },
     ];
   }

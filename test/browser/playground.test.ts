@@ -18,6 +18,15 @@ if (skip) console.warn(`browser test skipped: ${CHROMIUM} is missing (apt-get in
 
 const QUESTION = 'How do I reset my password?';
 const CORRECTION = 'Open Settings → Security → Reset password, then follow the e-mail link.';
+const HOSTILE_Q = 'How do I turn on two-factor login?';
+const HOSTILE_MD = [
+  'Open **Settings** and pick `Security`:',
+  '',
+  '- Turn on *two-factor* login',
+  '- Read [the guide](https://example.com/help) or [click](javascript:window.__pwned=4)',
+  '',
+  '<script>window.__pwned=2</script> <img src=x onerror="window.__pwned=3">',
+].join('\n');
 
 describe.skipIf(skip)('the playground in a real browser', () => {
   let browser: Browser;
@@ -133,5 +142,137 @@ describe.skipIf(skip)('the playground in a real browser', () => {
     expect(await page.locator('#messages .msg-q').last().textContent()).toContain(hostile);
     expect(await page.locator('#messages img, #messages b').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('renders an answer as Markdown, with hostile HTML and links as inert text', async () => {
+    const core = heed!.core;
+    const mod = { platform: 'web' as const, userId: 'mod', name: 'Mo', isModerator: true };
+    const first = await core.answer(HOSTILE_Q, { platform: 'web', userId: 'seed', channelId: 'playground' });
+    const out = await core.recordFeedback({
+      interactionId: first.id,
+      platform: 'web',
+      userId: 'seed',
+      kind: 'correction',
+      value: HOSTILE_MD,
+    });
+    await core.resolveReview({
+      reviewId: out.review!.id,
+      action: 'apply_correction',
+      text: HOSTILE_MD,
+      actor: mod,
+    });
+    await page.getByLabel('Your question').fill(HOSTILE_Q);
+    await page.getByLabel('Your question').press('Enter');
+    const answer = answers().last().locator('.answer-text');
+    await answer.locator('strong', { hasText: 'Settings' }).waitFor();
+    // Markdown became elements: bold, inline code, a list, a safe link.
+    expect(await answer.locator('code').first().textContent()).toBe('Security');
+    expect(await answer.locator('li').count()).toBe(2);
+    expect(await answer.locator('a').count()).toBe(1);
+    expect(await answer.locator('a').getAttribute('href')).toBe('https://example.com/help');
+    expect(await answer.locator('a').getAttribute('rel')).toContain('noopener');
+    // Hostile HTML is text, the javascript: link only text; nothing ran.
+    const text = (await answer.textContent()) ?? '';
+    expect(text).toContain('<script>window.__pwned=2</script>');
+    expect(text).toContain('<img src=x onerror="window.__pwned=3">');
+    expect(text).toContain('[click](javascript:window.__pwned=4)');
+    expect(await answer.locator('script, img, iframe').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    await answers().last().scrollIntoViewIfNeeded();
+    await page.locator('.pane-chat').screenshot({ path: `${OUT}playground-markdown.png` });
+  });
+
+  it('shows a dashboard whose headline numbers match the seeded feedback', async () => {
+    // Seeded here, on top of the earlier tests' 3 👎 (password reset) and 1 correction (above).
+    const core = heed!.core;
+    const ask = (q: string) => core.answer(q, { platform: 'web', userId: 'seed', channelId: 'playground' });
+    const office = await ask('Where is the office?');
+    for (const [userId, value] of [
+      ['s1', 'up'],
+      ['s2', 'up'],
+      ['s3', 'up'],
+      ['s4', 'up'],
+      ['s5', 'down'],
+    ] as const)
+      await core.recordFeedback({ interactionId: office.id, platform: 'web', userId, kind: 'vote', value });
+    for (const [userId, value] of [
+      ['s1', 5],
+      ['s2', 4],
+    ] as const)
+      await core.recordFeedback({ interactionId: office.id, platform: 'web', userId, kind: 'rating', value });
+    // Three 👎 with a reason and a comment open a review: an opportunity that links to it.
+    const invoice = await ask('Can I pay by invoice?');
+    for (const userId of ['s6', 's7', 's8'])
+      await core.recordFeedback({
+        interactionId: invoice.id,
+        platform: 'web',
+        userId,
+        kind: 'vote',
+        value: 'down',
+        reasons: ['incomplete'],
+        comment: `${userId}: no word on invoices`,
+      });
+    // Votes: 4 👍, 3 + 1 + 3 👎 → 36 %; feedback: 3 + 1 + 5 + 2 + 3 = 14; ratings 5 and 4 → 4.5.
+    await page.getByRole('button', { name: 'Refresh insights and digest preview' }).click();
+    const value = (id: string) => page.locator(`[data-headline="${id}"] .headline-value`);
+    await page.locator('[data-headline="feedback"] .headline-value', { hasText: '14' }).waitFor();
+    expect(await value('positive-rate').textContent()).toBe('36%');
+    expect(await value('feedback').textContent()).toBe('14');
+    expect(await value('corrections').textContent()).toBe('1');
+    expect(await value('rating').textContent()).toBe('4.5 / 5');
+    expect(await page.locator('[data-headline="positive-rate"] .headline-detail').textContent()).toBe(
+      '4 👍 · 7 👎',
+    );
+    // Asked in the page: two password questions, the hostile one, the Markdown one; here: three more.
+    expect(await value('answers').textContent()).toBe('7');
+    expect(await page.locator('[data-headline="feedback"] .headline-change').textContent()).toBe(
+      '+14 vs the 7 days before',
+    );
+    // The trend chart is the digest's SVG, loaded as an image.
+    const chart = page.locator('.dash-chart img');
+    await chart.waitFor();
+    await page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.dash-chart img');
+      return img?.complete && img.naturalWidth > 0;
+    });
+    expect(await chart.getAttribute('alt')).toMatch(/^Weekly positive rate, oldest first: .*36%/);
+    // Common issues as a table: representative question, frequency, reasons, sample comments.
+    const issue = page.locator('.dash-issues tbody tr', { hasText: QUESTION });
+    expect(await issue.locator('.issue-q').textContent()).toBe(QUESTION);
+    expect(await issue.locator('.issue-count').textContent()).toBe('3');
+    expect(await issue.locator('.chip').first().textContent()).toBe('Outdated × 3');
+    expect(await issue.locator('.comments li').count()).toBe(3);
+    const invoiceIssue = page.locator('.dash-issues tbody tr', { hasText: 'Can I pay by invoice?' });
+    expect(await invoiceIssue.locator('.chip').textContent()).toBe('Incomplete × 3');
+    // The opportunity links to its open review in the moderators' pane.
+    const link = page
+      .locator('.opportunity', { hasText: 'Can I pay by invoice?' })
+      .getByRole('link', { name: 'Open its review →' });
+    await link.click();
+    const card = page.locator('#reviews .review', { hasText: 'Can I pay by invoice?' });
+    await card.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Review: Can I pay by invoice?',
+    );
+    // Labels are written for people, never derived from key names.
+    const labels = await page.locator('.headline-label').allTextContents();
+    expect(labels).toEqual([
+      'Positive rate',
+      'Feedback received',
+      'Questions answered',
+      'Corrections suggested',
+      'Average rating',
+    ]);
+    expect(await page.locator('#dashboard').textContent()).not.toMatch(/positiveRate|periodKey|byKind/);
+    // The sticky top bar would cover part of an element screenshot.
+    await page.evaluate(() =>
+      document.querySelector<HTMLElement>('.topbar')?.style.setProperty('position', 'static'),
+    );
+    await page.locator('.pane-insights').scrollIntoViewIfNeeded();
+    await page.locator('.pane-insights').screenshot({ path: `${OUT}playground-dashboard.png` });
+    await page.setViewportSize({ width: 820, height: 1000 });
+    await page.locator('.pane-insights').screenshot({ path: `${OUT}playground-dashboard-narrow.png` });
+    await page.setViewportSize({ width: 1440, height: 1000 });
+    expect(pageErrors.filter((e) => !e.includes('status of 403'))).toEqual([]);
   });
 });

@@ -1,10 +1,14 @@
 import { api, identity } from './api.js';
 import { h, setPressed } from './dom.js';
+import { renderMarkdown } from './markdown.js';
 
 const REASONS = ['inaccurate', 'outdated', 'incomplete', 'irrelevant', 'unsafe', 'other'];
 
-/** One answer with its 👍 / 👎 / ✏️ / rating controls; `cards` collects refreshers for user switches. */
-export function answerCard(interaction, cards) {
+/**
+ * One answer with its 👍 / 👎 / ✏️ / rating controls; `cards` collects refreshers for user switches.
+ * `answerDoc` is the server's Markdown tree of the answer (rendered with DOM APIs); without it, plain text.
+ */
+export function answerCard(interaction, cards, answerDoc) {
   const mine = new Map(); // userId → { vote, rating, corrected }
   const state = () => mine.get(identity.current) ?? {};
   const status = h('div', { class: 'status-line', role: 'status' });
@@ -188,7 +192,9 @@ export function answerCard(interaction, cards) {
   return h(
     'li',
     { class: 'msg-a', 'data-interaction-id': interaction.id },
-    h('p', { class: 'answer-text', text: interaction.answer }),
+    answerDoc
+      ? h('div', { class: 'answer-text md' }, renderMarkdown(answerDoc))
+      : h('p', { class: 'answer-text plain', text: interaction.answer }),
     h('div', { class: 'answer-meta', text: `answered by ${interaction.answerer}${sources}` }),
     h(
       'div',

@@ -29,9 +29,9 @@ async function ask(input, button) {
   const user = identity.user();
   button.disabled = true;
   try {
-    const { interaction } = await api('/api/ask', { method: 'POST', body: { question, ...user } });
+    const { interaction, answer } = await api('/api/ask', { method: 'POST', body: { question, ...user } });
     input.value = '';
-    appendExchange(interaction, user);
+    appendExchange(interaction, user, answer);
   } catch (err) {
     toast(err.message, 'error');
   } finally {
@@ -40,12 +40,12 @@ async function ask(input, button) {
   }
 }
 
-function appendExchange(interaction, user) {
+function appendExchange(interaction, user, answerDoc) {
   const list = document.getElementById('messages');
   document.getElementById('chat-empty').hidden = true;
   list.append(
     h('li', { class: 'msg-q' }, h('span', { class: 'who', text: user.userName }), interaction.question),
-    answerCard(interaction, cards),
+    answerCard(interaction, cards, answerDoc),
   );
   list.lastElementChild.scrollIntoView({ block: 'nearest' });
 }

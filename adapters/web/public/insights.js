@@ -1,6 +1,7 @@
 import { api } from './api.js';
+import { renderDashboard } from './dashboard.js';
 import { clear, formatTime, h } from './dom.js';
-import { renderData } from './render-data.js';
+import { renderMarkdown } from './markdown.js';
 
 export function initInsights() {
   document.getElementById('insights-refresh').addEventListener('click', refreshInsights);
@@ -15,22 +16,44 @@ let latest = 0;
 export async function refreshInsights() {
   const days = document.getElementById('insights-days').value;
   const mine = ++latest;
-  const [insights, digest] = await Promise.allSettled([
-    api(`/api/insights?days=${encodeURIComponent(days)}`),
-    api('/api/digest-preview'),
-  ]);
+  const dashboard = await api(`/api/dashboard?days=${encodeURIComponent(days)}`).then(
+    (value) => ({ value }),
+    (error) => ({ error }),
+  );
   // Overlapping refreshes can finish out of order: only the newest one is shown.
   if (mine !== latest) return;
-  show('insights', insights, 'Insights');
-  show('digest', digest, 'Digest preview');
+  showDashboard(dashboard);
   await refreshKnowledge();
 }
 
-function show(id, settled, what) {
-  const box = document.getElementById(id);
-  if (settled.status === 'rejected') return clear(box, failed(settled.reason));
-  const { available, data } = settled.value;
-  clear(box, available ? renderData(data) : notAvailable(what));
+function showDashboard({ value, error }) {
+  const box = document.getElementById('dashboard');
+  const digest = document.getElementById('digest');
+  const range = document.getElementById('insights-range');
+  if (error) {
+    range.textContent = '';
+    clear(digest);
+    return clear(box, failed(error));
+  }
+  if (!value.available) {
+    range.textContent = '';
+    clear(digest, notAvailable('The digest preview is'));
+    return clear(box, notAvailable('Insights are'));
+  }
+  const view = value.data;
+  range.textContent = view.rangeLabel;
+  // The chart image is re-requested with the data, never served from a stale cache.
+  if (view.chart) view.chart.url = `${view.chart.url}?t=${Date.now()}`;
+  clear(box, renderDashboard(view));
+  clear(
+    digest,
+    view.digest
+      ? [
+          h('p', { class: 'stat-line', text: view.digest.title }),
+          h('pre', { class: 'digest-text', text: view.digest.text }),
+        ]
+      : notAvailable('The digest preview is'),
+  );
 }
 
 export async function refreshKnowledge() {
@@ -57,7 +80,7 @@ function kbEntry(e) {
     'details',
     { class: 'kb-entry', open: e.source === 'correction' },
     h('summary', {}, e.question, ' ', h('span', { class: 'badge', text: `v${e.version} · ${e.source}` })),
-    h('p', { text: e.answer }),
+    e.answerDoc ? h('div', { class: 'md' }, renderMarkdown(e.answerDoc)) : h('p', { text: e.answer }),
     h('div', { class: 'stat-line', text: `${approved}${formatTime(e.createdAt)}` }),
   );
 }

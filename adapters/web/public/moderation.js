@@ -63,3 +63,22 @@ function render(reviews) {
   for (const id of shown.keys()) if (!reviews.some((v) => v.review.id === id)) shown.delete(id);
   clear(box, next);
 }
+
+/** Shows one review card (from the dashboard's links): switches to its list if needed, then focuses it. */
+export async function revealReview(id) {
+  const find = () => document.getElementById(`review-${id}`);
+  if (!find()) {
+    for (const f of ['open', 'closed']) {
+      const seg = document.querySelector(`.seg[data-filter="${f}"]`);
+      if (filter !== f) seg?.click();
+      for (let n = 0; n < 40 && !find(); n++) await new Promise((r) => setTimeout(r, 50));
+      if (find()) break;
+    }
+  }
+  const card = find();
+  if (!card) return toast('That review is no longer listed.', 'info');
+  card.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  card.focus({ preventScroll: true });
+  card.classList.add('flash');
+  setTimeout(() => card.classList.remove('flash'), 1600);
+}

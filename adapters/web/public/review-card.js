@@ -24,6 +24,8 @@ export function reviewCard(view, ctx) {
     'article',
     {
       class: 'review',
+      id: `review-${review.id}`,
+      tabindex: '-1',
       'data-review-id': review.id,
       'data-status': review.status,
       'data-priority': view.priority,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Insights } from '../../../src/core/insights/types.ts';
 import type { Digest } from '../../../src/core/views.ts';
 import { call, MODERATING, startPlayground } from './harness.ts';
 
@@ -11,7 +12,12 @@ const digest = {
 const pg = await startPlayground('webev', {
   insights: async (days) => {
     seen.push(days);
-    return { days, positiveRate: 0.5, topIssues: [{ text: 'outdated prices', count: 2 }] };
+    // A stand-in: /api/insights passes whatever the callback returns through unchanged.
+    return {
+      days,
+      positiveRate: 0.5,
+      topIssues: [{ text: 'outdated prices', count: 2 }],
+    } as unknown as Insights;
   },
   digestPreview: async () => digest,
 });

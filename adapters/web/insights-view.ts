@@ -1,0 +1,262 @@
+import { renderDigestText } from '../../src/core/insights/digest-text.ts';
+import type { Insights } from '../../src/core/insights/types.ts';
+import { REASON_LABELS, type Reason } from '../../src/core/types.ts';
+import type { Digest } from '../../src/core/views.ts';
+
+/** What the playground's Insights pane shows: every label and number already written for a person. */
+export interface DashboardView {
+  /** e.g. "Last 7 days". */
+  title: string;
+  /** e.g. "Nov 25, 09:00 – Dec 2, 09:00 UTC". */
+  rangeLabel: string;
+  /** e.g. "vs the 7 days before". */
+  comparedWith: string;
+  empty: boolean;
+  headlines: HeadlineView[];
+  chart: { url: string; alt: string; caption: string } | null;
+  reviews: StatView[];
+  platforms: { platform: string; feedback: string; positiveRate: string }[];
+  issues: IssueView[];
+  opportunities: OpportunityView[];
+  corrections: CorrectionRow[];
+  digest: { title: string; text: string } | null;
+}
+
+export interface ChangeView {
+  text: string;
+  /** good / bad colour the change; neutral for volumes, where more is neither. */
+  tone: 'good' | 'bad' | 'neutral';
+}
+
+export interface HeadlineView {
+  id: 'positive-rate' | 'feedback' | 'answers' | 'corrections' | 'rating';
+  label: string;
+  value: string;
+  detail: string;
+  change: ChangeView | null;
+}
+
+export interface StatView {
+  label: string;
+  value: string;
+}
+
+export interface IssueView {
+  question: string;
+  frequency: number;
+  reasons: { label: string; count: number }[];
+  comments: string[];
+}
+
+export interface OpportunityView {
+  kind: 'pattern' | 'stale-review' | 'pending-corrections';
+  title: string;
+  detail: string;
+  /** The review to open for it, when there is one. */
+  review: { id: string; label: string } | null;
+}
+
+export interface CorrectionRow {
+  question: string;
+  text: string;
+  by: string;
+  status: string;
+}
+
+export const CHART_URL = '/api/insights/chart.svg';
+
+const pct = (rate: number) => `${Math.round(rate * 100)}%`;
+const plural = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const stamp = (d: Date) =>
+  `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+
+const hours = (h: number | null) =>
+  h === null
+    ? '—'
+    : h < 1
+      ? `${Math.max(1, Math.round(h * 60))} min`
+      : h < 48
+        ? `${h.toFixed(1)} h`
+        : `${Math.round(h / 24)} days`;
+
+function countChange(now: number, before: number, against: string): ChangeView {
+  const diff = now - before;
+  if (diff === 0) return { text: `same as ${against}`, tone: 'neutral' };
+  return {
+    text: `${diff > 0 ? '+' : '−'}${Math.abs(diff).toLocaleString('en-US')} vs ${against}`,
+    tone: 'neutral',
+  };
+}
+
+function rateChange(now: Insights, before: Insights, against: string): ChangeView | null {
+  if (now.up + now.down === 0) return null;
+  if (before.up + before.down === 0) return { text: `no votes in ${against}`, tone: 'neutral' };
+  const points = Math.round((now.positiveRate - before.positiveRate) * 100);
+  if (points === 0) return { text: `no change vs ${against}`, tone: 'neutral' };
+  return {
+    text: `${points > 0 ? '▲' : '▼'} ${Math.abs(points)} pts vs ${against}`,
+    tone: points > 0 ? 'good' : 'bad',
+  };
+}
+
+function headlines(now: Insights, before: Insights, against: string): HeadlineView[] {
+  const votes = now.up + now.down;
+  const ratings = now.byKind.rating;
+  const pending = now.corrections.filter((c) => c.status === 'pending').length;
+  return [
+    {
+      id: 'positive-rate',
+      label: 'Positive rate',
+      value: votes === 0 ? '—' : pct(now.positiveRate),
+      detail: votes === 0 ? 'no votes yet' : `${now.up} 👍 · ${now.down} 👎`,
+      change: rateChange(now, before, against),
+    },
+    {
+      id: 'feedback',
+      label: 'Feedback received',
+      value: now.feedback.toLocaleString('en-US'),
+      detail: `${plural(now.byKind.vote, 'vote')} · ${plural(now.byKind.correction, 'correction')} · ${plural(ratings, 'rating')}`,
+      change: countChange(now.feedback, before.feedback, against),
+    },
+    {
+      id: 'answers',
+      label: 'Questions answered',
+      value: now.interactions.toLocaleString('en-US'),
+      detail:
+        now.interactions === 0
+          ? 'nobody asked yet'
+          : `${(Math.round((now.feedback / now.interactions) * 10) / 10).toLocaleString('en-US')} reactions per answer`,
+      change: countChange(now.interactions, before.interactions, against),
+    },
+    {
+      id: 'corrections',
+      label: 'Corrections suggested',
+      value: now.byKind.correction.toLocaleString('en-US'),
+      detail: pending === 0 ? 'none waiting for a moderator' : `${pending} waiting for a moderator`,
+      change: countChange(now.byKind.correction, before.byKind.correction, against),
+    },
+    {
+      id: 'rating',
+      label: 'Average rating',
+      value: ratings === 0 ? '—' : `${now.averageRating.toFixed(1)} / 5`,
+      detail: ratings === 0 ? 'no ratings yet' : `from ${plural(ratings, 'rating')}`,
+      change: null,
+    },
+  ];
+}
+
+function reasons(counts: Partial<Record<Reason, number>>): IssueView['reasons'] {
+  return (Object.entries(counts) as [Reason, number][])
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([reason, count]) => ({ label: REASON_LABELS[reason] ?? reason, count }));
+}
+
+/** The worst patterns (linked to their open review), stale reviews, corrections waiting for approval. */
+function opportunities(now: Insights, openReviews: Map<string, string>): OpportunityView[] {
+  const { patterns, staleReviews, pendingCorrections } = now.opportunities;
+  const waiting = new Map<string, { question: string; count: number }>();
+  for (const c of pendingCorrections) {
+    const entry = waiting.get(c.reviewId) ?? { question: c.question, count: 0 };
+    entry.count++;
+    waiting.set(c.reviewId, entry);
+  }
+  return [
+    ...patterns.slice(0, 5).map((p): OpportunityView => {
+      const reviewId = openReviews.get(p.patternKey);
+      return {
+        kind: 'pattern',
+        title: p.question,
+        detail: `${p.negative} of ${p.total} reactions negative (${pct(p.negativeRate)})`,
+        review: reviewId ? { id: reviewId, label: 'Open its review' } : null,
+      };
+    }),
+    ...staleReviews.slice(0, 5).map(
+      (r): OpportunityView => ({
+        kind: 'stale-review',
+        title: r.question,
+        detail: `Review open for ${plural(r.ageDays, 'day')}`,
+        review: { id: r.reviewId, label: 'Resolve it' },
+      }),
+    ),
+    ...[...waiting.entries()].slice(0, 5).map(
+      ([reviewId, w]): OpportunityView => ({
+        kind: 'pending-corrections',
+        title: w.question,
+        detail: `${plural(w.count, 'correction')} waiting for approval`,
+        review: { id: reviewId, label: 'Review the corrections' },
+      }),
+    ),
+  ];
+}
+
+const CORRECTION_STATUS: Record<string, string> = {
+  pending: 'Waiting for a moderator',
+  approved: 'Added to the knowledge base',
+  dismissed: 'Dismissed',
+  resolved: 'Review closed otherwise',
+  unreviewed: 'Not reviewed',
+};
+
+export interface DashboardInput {
+  days: number;
+  now: Insights;
+  before: Insights;
+  /** Open review id by pattern key, for the patterns among the opportunities. */
+  openReviews: Map<string, string>;
+  digest: Digest | null;
+}
+
+export function dashboardView({ days, now, before, openReviews, digest }: DashboardInput): DashboardView {
+  const against = `the ${days} days before`;
+  const r = now.reviews;
+  const periods = digest?.trendPeriods ?? [];
+  return {
+    title: `Last ${days} days`,
+    rangeLabel: `${stamp(now.range.from)} – ${stamp(now.range.to)} UTC`,
+    comparedWith: `Changes compare with ${against}.`,
+    empty: now.feedback === 0 && now.interactions === 0,
+    headlines: headlines(now, before, against),
+    chart:
+      digest && (digest.trend.some((t) => t !== null) || periods.some((p) => p.feedback > 0))
+        ? {
+            url: CHART_URL,
+            alt: `Weekly positive rate, oldest first: ${digest.trend.map((t) => (t === null ? 'no votes' : pct(t))).join(', ')}${periods.length ? `; feedback per week: ${periods.map((p) => p.feedback).join(', ')}` : ''}.`,
+            caption: 'The same chart the weekly digest posts to Slack and Discord.',
+          }
+        : null,
+    reviews: [
+      { label: 'Opened / resolved', value: `${r.opened} / ${r.resolved}` },
+      { label: 'Open now', value: String(r.open) },
+      { label: 'Dismissed', value: String(r.dismissed) },
+      {
+        label: 'Median time to resolve',
+        value: hours(r.medianHoursToResolve),
+      },
+    ],
+    platforms: now.byPlatform.map((p) => ({
+      platform: p.platform === 'web' ? 'Playground' : p.platform === 'slack' ? 'Slack' : 'Discord',
+      feedback: plural(p.feedback, 'reaction'),
+      positiveRate: p.up + p.down === 0 ? '—' : pct(p.positiveRate),
+    })),
+    issues: now.commonIssues.map((i) => ({
+      question: i.representative,
+      frequency: i.frequency,
+      reasons: reasons(i.reasons),
+      comments: i.samples,
+    })),
+    opportunities: opportunities(now, openReviews),
+    corrections: now.corrections.slice(0, 10).map((c) => ({
+      question: c.question,
+      text: c.text,
+      by: c.userName ?? c.userId,
+      status: CORRECTION_STATUS[c.status] ?? c.status,
+    })),
+    digest: digest
+      ? { title: `Digest for ${digest.periodKey.replace('T', ' ')}`, text: renderDigestText(digest) }
+      : null,
+  };
+}
