@@ -45,6 +45,15 @@ export async function runCli(
     return (await import('./cli/cluster-command.ts')).clusterCommand(args, {
       ...io,
       readFile: (p) => readFile(p, 'utf8'),
+      // EMBEDDINGS_* set: group by embeddings (cached for this run only; lexical when the provider fails).
+      cluster:
+        env.EMBEDDINGS_BASE_URL || env.EMBEDDINGS_MODEL
+          ? (await import('./embeddings/grouping.ts')).groupingFor(
+              loadConfig(env),
+              undefined,
+              createLogger(env.LOG_LEVEL ?? 'warn', process.stderr),
+            ).cluster
+          : undefined,
     });
   if (command === 'db') {
     const logger = createLogger(env.LOG_LEVEL ?? 'warn', process.stderr);

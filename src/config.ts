@@ -51,6 +51,9 @@ const EnvSchema = z.object({
   OPENAI_BASE_URL: opt(url('an OpenAI-compatible API base, e.g. http://localhost:11434/v1')),
   OPENAI_MODEL: withDefault(z.string().min(1), 'gpt-4o-mini'),
   OPENAI_TIMEOUT_MS: withDefault(z.coerce.number().int().min(100).max(600_000), 30_000),
+  EMBEDDINGS_BASE_URL: opt(url('an OpenAI-compatible API base, e.g. http://localhost:11434/v1')),
+  EMBEDDINGS_MODEL: opt(z.string().min(1)),
+  EMBEDDINGS_API_KEY: opt(z.string().min(1)),
   HEED_ANSWER_URL: opt(
     url("the team's agent endpoint heed POSTs questions to, e.g. http://127.0.0.1:8080/answer").refine(
       (u) => /^https?:\/\//i.test(u),
@@ -140,6 +143,24 @@ export interface Config {
   review: { window: number; negativeRate: number; minSamples: number };
   /** HEED_RETENTION_DAYS: free text older than this is redacted daily; unset = keep. */
   retentionDays?: number;
+  /** EMBEDDINGS_*: group questions by embeddings (lexical grouping when unset or failing). */
+  embeddings?: { baseUrl: string; model: string; apiKey: string };
+}
+
+function embeddingsConfig(e: Env): Config['embeddings'] {
+  if (!e.EMBEDDINGS_BASE_URL && !e.EMBEDDINGS_MODEL) {
+    if (e.EMBEDDINGS_API_KEY) fail('EMBEDDINGS_BASE_URL', 'is required when EMBEDDINGS_API_KEY is set');
+    return undefined;
+  }
+  if (!e.EMBEDDINGS_BASE_URL)
+    fail('EMBEDDINGS_BASE_URL', 'is required when EMBEDDINGS_MODEL is set (e.g. http://localhost:11434/v1)');
+  if (!e.EMBEDDINGS_MODEL)
+    fail('EMBEDDINGS_MODEL', 'is required when EMBEDDINGS_BASE_URL is set (e.g. nomic-embed-text)');
+  return {
+    baseUrl: e.EMBEDDINGS_BASE_URL,
+    model: e.EMBEDDINGS_MODEL,
+    apiKey: e.EMBEDDINGS_API_KEY ?? 'not-needed',
+  };
 }
 
 function fail(variable: string, message: string): never {
@@ -210,6 +231,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       minSamples: e.REVIEW_MIN_SAMPLES,
     },
     retentionDays: e.HEED_RETENTION_DAYS,
+    embeddings: embeddingsConfig(e),
   };
 }
 

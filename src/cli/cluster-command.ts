@@ -7,6 +7,8 @@ export interface ClusterCommandIO {
   stdout(s: string): void;
   stderr(s: string): void;
   readFile(path: string): Promise<string>;
+  /** Replaces the lexical clusterer when set (embeddings); `--threshold` always means the lexical one. */
+  cluster?: (texts: readonly string[]) => Promise<number[]>;
 }
 
 const USAGE =
@@ -97,7 +99,7 @@ export async function clusterCommand(args: string[], io: ClusterCommandIO): Prom
   const texts = items.map((it) => it.text);
   const { clusters, labels } = summarizeClusters(
     texts,
-    clusterTexts(texts, threshold === undefined ? {} : { threshold }),
+    threshold === undefined ? await (io.cluster ?? clusterTexts)(texts) : clusterTexts(texts, { threshold }),
   );
   const annotated = items.map((it, i) => ({ ...it, cluster: labels[i]! }));
   if (values.json) {

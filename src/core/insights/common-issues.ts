@@ -6,7 +6,8 @@ import type { CommonIssue } from './types.ts';
 export const MAX_CLUSTERED = 1000;
 const SAMPLES = 3;
 
-export type Clusterer = (texts: readonly string[]) => number[];
+/** Lexical clustering is synchronous; the embeddings clusterer (with its lexical fallback) is not. */
+export type Clusterer = (texts: readonly string[]) => number[] | Promise<number[]>;
 
 export interface CommonIssueOptions {
   max?: number;
@@ -17,17 +18,17 @@ export interface CommonIssueOptions {
  * Groups negative feedback by what it is about (the question plus the comment) and describes each
  * group: the question asked most often, how many items, up to three distinct comments.
  */
-export function commonIssues(
+export async function commonIssues(
   negative: readonly Feedback[],
   questionOf: (f: Feedback) => string,
   opts: CommonIssueOptions = {},
-): CommonIssue[] {
+): Promise<CommonIssue[]> {
   const items = [...negative]
     .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
     .slice(0, MAX_CLUSTERED);
   if (items.length === 0) return [];
   const texts = items.map((f) => `${questionOf(f)} ${f.comment ?? ''}`.trim());
-  const labels = (opts.cluster ?? clusterTexts)(texts);
+  const labels = await (opts.cluster ?? clusterTexts)(texts);
   const groups = new Map<number, Feedback[]>();
   items.forEach((f, i) => {
     const label = labels[i] ?? -1 - i;

@@ -86,7 +86,7 @@ export async function computeInsights(
     byKind: counts.byKind,
     averageRating: counts.ratingCount === 0 ? 0 : round(counts.ratingSum / counts.ratingCount, 2),
     corrections: await corrections(store, correctionItems, questionOf, reviews),
-    commonIssues: commonIssues(newest, questionOf, {
+    commonIssues: await commonIssues(newest, questionOf, {
       max: opts.maxIssues,
       cluster: opts.cluster,
     }),
