@@ -1,6 +1,7 @@
 import type { Interaction } from '../../../src/core/types.ts';
 import { ACTION, rateValue, voteValue } from '../ids.ts';
-import { clip, escapeMrkdwn, type KnownBlock, plain, SLACK_LIMITS, textSections, who } from './text.ts';
+import { markdownSections } from './mrkdwn.ts';
+import { clip, escapeMrkdwn, type KnownBlock, plain, SLACK_LIMITS, who } from './text.ts';
 
 export interface SlackMessage {
   text: string;
@@ -75,7 +76,8 @@ export function answerMessages(
         },
       ]
     : [];
-  const sections: KnownBlock[] = textSections(interaction.answer);
+  // Answers are Markdown (LLMs write it): converted to mrkdwn, every piece of text escaped.
+  const sections: KnownBlock[] = markdownSections(interaction.answer);
   const controls = feedbackControls(interaction.id);
   const perMessage = SLACK_LIMITS.blocksPerMessage;
   const messages: KnownBlock[][] = [];
@@ -92,7 +94,7 @@ export function answerMessages(
     current = [];
   }
   messages.push([...current, ...controls]);
-  const fallback = clip(interaction.answer, 300);
+  const fallback = escapeMrkdwn(clip(interaction.answer, 300));
   return messages.map((blocks, i) => ({
     blocks,
     text: messages.length === 1 ? fallback : `${fallback} (${i + 1}/${messages.length})`,

@@ -97,7 +97,8 @@ describe('Slack Block Kit rendering within Slack limits', () => {
 
   it('answer text is escaped so model output cannot ping @channel or inject links', () => {
     const [m] = answerMessages(interaction('<!channel> see <http://evil|here> & more'));
-    expect(sectionTexts(m!.blocks)[0]).toBe('&lt;!channel&gt; see &lt;http://evil|here&gt; &amp; more');
+    // Read as Markdown, `<http://evil|here>` is an autolink whose URL is invalid: it stays text, no link.
+    expect(sectionTexts(m!.blocks)[0]).toBe('&lt;!channel&gt; see http://evil|here &amp; more');
   });
 
   it('a review root with huge content stays within 50 blocks and 3000-char sections, mentions nobody', () => {
