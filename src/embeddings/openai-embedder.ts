@@ -15,15 +15,16 @@ const Response = z.object({
 
 /**
  * Embeddings from any OpenAI-compatible `/v1/embeddings` (Ollama, vLLM, TEI, OpenAI) through the
- * `openai` SDK: one request per call, no SDK retries (callers fall back to the lexical method),
- * vectors returned in input order whatever order the server lists them in.
+ * `openai` SDK: one request per call, retried once by the SDK on a connection error, 429 or 5xx (an
+ * idle keep-alive socket closed by the server is common), then callers fall back to the lexical
+ * method. Vectors are returned in input order whatever order the server lists them in.
  */
 export function createOpenAIEmbedder(config: EmbeddingsConfig, defaultTimeoutMs = 30_000): Embedder {
   const client = new OpenAI({
     apiKey: config.apiKey,
     baseURL: config.baseUrl,
     timeout: defaultTimeoutMs,
-    maxRetries: 0,
+    maxRetries: 1,
   });
   return {
     model: config.model,

@@ -12,22 +12,39 @@
  *   previous    clusterTexts() with the settings it had before this protocol (tuned on all 150)
  *   clusterer   clusterTexts() with today's defaults: not told k
  *   keyer       SimilarityPatternKeyer fed the questions one by one
+ *   embeddings  only with EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL set: clusterVectors() on the
+ *               provider's embeddings (no lexical fallback here: a failure fails the bench)
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type BCubed, bcubed } from '../../src/core/clustering/bcubed.ts';
 import { clusterTexts, PREVIOUS_CLUSTER_OPTIONS } from '../../src/core/clustering/cluster-texts.ts';
+import { CachedEmbedder, type Embedder, InMemoryEmbeddingCache } from '../../src/core/clustering/embedder.ts';
+import { clusterVectors } from '../../src/core/clustering/embedding-clusterer.ts';
 import { kmeans } from '../../src/core/clustering/kmeans.ts';
 import { SimilarityPatternKeyer } from '../../src/core/clustering/similarity-keyer.ts';
 import { TfIdfModel } from '../../src/core/clustering/tfidf.ts';
 import { fingerprint } from '../../src/core/pattern-key.ts';
+import { createOpenAIEmbedder } from '../../src/embeddings/openai-embedder.ts';
 import { CLINC_PATH, type Item, loadClinc, SPLIT_SEED, sampleIntents, splitIntents } from './clinc-data.ts';
 
 export const TUNING_SEEDS = [1, 2, 3, 4, 5];
 export const HELD_OUT_SEEDS = [101, 102, 103, 104, 105];
 const INTENTS_PER_RUN = 20;
-const METHODS = ['baseline', 'fingerprint', 'previous', 'clusterer', 'keyer'] as const;
-export type Method = (typeof METHODS)[number];
+const LEXICAL = ['baseline', 'fingerprint', 'previous', 'clusterer', 'keyer'] as const;
+export type Method = (typeof LEXICAL)[number] | 'embeddings';
+
+/** The provider from EMBEDDINGS_* (cached in memory for the run), or none. */
+function benchEmbedder(env = process.env): Embedder | undefined {
+  const { EMBEDDINGS_BASE_URL: baseUrl, EMBEDDINGS_MODEL: model, EMBEDDINGS_API_KEY: apiKey } = env;
+  if (!baseUrl || !model) return undefined;
+  return new CachedEmbedder(
+    createOpenAIEmbedder({ baseUrl, model, apiKey: apiKey ?? 'not-needed' }, 120_000),
+    new InMemoryEmbeddingCache(),
+  );
+}
+const embedder = benchEmbedder();
+const METHODS: readonly Method[] = embedder ? [...LEXICAL, 'embeddings'] : LEXICAL;
 
 export interface Run {
   label: string;
@@ -91,6 +108,7 @@ async function score(label: string, items: readonly Item[], seed: number): Promi
     previous: () => clusterTexts(texts, PREVIOUS_CLUSTER_OPTIONS),
     clusterer: () => clusterTexts(texts),
     keyer: () => keyer(texts),
+    embeddings: async () => clusterVectors(await embedder!.embed(texts)),
   };
   const scores = {} as Record<Method, BCubed>;
   const ms = {} as Record<Method, number>;
@@ -170,7 +188,8 @@ export function clusteringSummary(r: Result): string {
     `held-out all 75 ${f3(r.heldOutAll.scores[m].f1)}`;
   return [
     'summary (B-cubed F1)',
-    ...(['clusterer', 'previous', 'baseline'] as const).map((m) => `  ${f(m)}`),
+    ...(embedder ? (['clusterer', 'embeddings'] as const) : (['clusterer'] as const)).map((m) => `  ${f(m)}`),
+    ...(['previous', 'baseline'] as const).map((m) => `  ${f(m)}`),
   ].join('\n');
 }
 
@@ -180,6 +199,7 @@ export function formatClusteringBench(r: Result): string {
     `CLINC150 ${r.dataset} (oos left out); intents split into tuning / held-out halves of 75 (seed ${r.splitSeed})`,
     'baseline = plain TF-IDF + k-means told the true k; previous = clusterer settings before the split;',
     'clusterer/keyer are not told k. Settings were chosen on the tuning half only.',
+    ...(embedder ? [`embeddings: ${embedder.model} (EMBEDDINGS_*), clusterVectors() with its defaults`] : []),
     '',
     formatSet(r.tuning),
     '',

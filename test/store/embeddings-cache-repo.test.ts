@@ -73,7 +73,7 @@ describe('embeddings pattern keyer', () => {
   it('uses the fingerprint when the provider fails', async () => {
     const logger = memoryLogger();
     const k = new EmbeddingPatternKeyer(embedder(), createEmbeddingCacheRepository(store.db), logger);
-    fake.fail({ status: 500 });
+    fake.fail({ status: 500 }, { status: 500 });
     expect(await k.keyFor('my pwd is locked out')).toBe(fingerprint('my pwd is locked out'));
     expect(logger.lines.some((l) => l.level === 'warn')).toBe(true);
   });

@@ -32,12 +32,19 @@ describe('OpenAI-compatible embedder', () => {
     expect(vectors[0]).not.toEqual(vectors[1]);
   });
 
+  it('retries a server error once', async () => {
+    fake.requests.length = 0;
+    fake.fail({ status: 503 });
+    expect(await provider().embed(['reset password'])).toHaveLength(1);
+    expect(fake.requests).toHaveLength(2);
+  });
+
   it('rejects an HTTP error, a short answer and a timeout', async () => {
-    fake.fail({ status: 500 });
+    fake.fail({ status: 500 }, { status: 500 });
     await expect(provider().embed(['a'])).rejects.toThrow();
     fake.fail({ wrongCount: true });
     await expect(provider().embed(['a', 'b'])).rejects.toThrow(/expected 2 vectors/);
-    fake.fail({ hang: true });
+    fake.fail({ hang: true }, { hang: true });
     await expect(provider(200).embed(['a'])).rejects.toThrow();
   });
 });
@@ -60,7 +67,7 @@ describe('CachedEmbedder', () => {
 
   it('caches nothing from a failed batch', async () => {
     const cache = new InMemoryEmbeddingCache();
-    fake.fail({ status: 503 });
+    fake.fail({ status: 503 }, { status: 503 });
     await expect(new CachedEmbedder(provider(), cache).embed(['x y'])).rejects.toThrow();
     expect(cache.vectors.size).toBe(0);
   });
@@ -86,7 +93,7 @@ describe('embedding clusterer', () => {
 
   it('falls back to the lexical clusterer when the provider fails or times out, and says so', async () => {
     const logger = memoryLogger();
-    fake.fail({ status: 500 }, { hang: true });
+    fake.fail({ status: 500 }, { status: 500 }, { hang: true }, { hang: true });
     const cluster = embeddingClusterer(new CachedEmbedder(provider(), new InMemoryEmbeddingCache()), logger, {
       timeoutMs: 200,
     });
