@@ -33,6 +33,21 @@ async function tcpSockets(): Promise<TcpSocket[]> {
   return rows;
 }
 
+/** The port of a local `mongodb://` URI, or 0 when the server is not on this machine. */
+export function localPort(uri: string): number {
+  return Number(/^mongodb:\/\/(?:[^@/]*@)?(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)/.exec(uri)?.[1] ?? 0);
+}
+
+/** Whether anything on this machine listens on the port; undefined when /proc cannot tell (not Linux). */
+export async function isListening(port: number): Promise<boolean | undefined> {
+  const readable = await readFile('/proc/net/tcp', 'utf8').then(
+    () => true,
+    () => false,
+  );
+  if (!readable) return undefined;
+  return (await tcpSockets()).some((s) => s.state === LISTEN && s.localPort === port);
+}
+
 async function pids(): Promise<number[]> {
   const names = await readdir('/proc').catch(() => [] as string[]);
   return names.filter((n) => /^\d+$/.test(n)).map(Number);
@@ -77,7 +92,7 @@ export async function isAlive(pid: number): Promise<boolean> {
  * them; empty when the server is not local or /proc is unreadable (not Linux).
  */
 export async function databaseProcesses(uri: string): Promise<DbProcess[]> {
-  const port = Number(/^mongodb:\/\/(?:[^@/]*@)?(?:127\.0\.0\.1|localhost|\[::1\]):(\d+)/.exec(uri)?.[1]);
+  const port = localPort(uri);
   if (!port) return [];
   const sockets = await tcpSockets();
   const all = await pids();

@@ -1,9 +1,9 @@
 import { errorMessage } from '../core/errors.ts';
 import type { Logger } from '../core/ports.ts';
-import { type DbProcess, databaseProcesses, isAlive } from './db-processes.ts';
+import { type DbProcess, databaseProcesses, isAlive, isListening, localPort } from './db-processes.ts';
 
 export interface DbWatchdog {
-  /** Resolves once the database's processes were found (or it gave up looking: nothing to watch). */
+  /** Resolves once the database's processes were found (empty: nothing to watch, or it was lost). */
   readonly ready: Promise<DbProcess[]>;
   stop(): void;
 }
@@ -17,6 +17,9 @@ export interface DbWatchdogOptions {
   intervalMs?: number;
 }
 
+const lostMessage = (what: string) =>
+  `heed: the embedded database stopped (${what}). heed cannot work without it and exits now with code 1; start heed again (a process manager restarts it) and the database starts with it, keeping its data.`;
+
 /**
  * Watches the embedded database's processes (FerretDB and the PostgreSQL server behind it). A paused or
  * busy server is only slow — requests wait or fail and are retried, heed stays up; a process that has
@@ -25,28 +28,37 @@ export interface DbWatchdogOptions {
  */
 export function watchDatabase(opts: DbWatchdogOptions): DbWatchdog {
   const intervalMs = opts.intervalMs ?? 1000;
+  const port = localPort(opts.uri);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const schedule = (fn: () => Promise<void>) => {
+  const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
+  const lose = (what: string, fields: object) => {
     if (stopped) return;
-    timer = setTimeout(() => void fn(), intervalMs);
-    timer.unref();
+    stopped = true;
+    opts.logger.error(fields, 'embedded database process exited');
+    opts.onLost(lostMessage(what));
   };
 
-  const ready = (async () => {
+  const ready = (async (): Promise<DbProcess[]> => {
     // The stack may still be settling (PostgreSQL connections open lazily): look a few times.
     for (let attempt = 0; attempt < 10 && !stopped; attempt++) {
       const found = await databaseProcesses(opts.uri).catch(() => []);
       const watched = found.filter((p) => p.role !== 'backend');
       if (watched.length > 0 && (found.some((p) => p.role === 'server') || attempt >= 4)) return watched;
-      await new Promise((r) => setTimeout(r, 200).unref());
+      // Nothing listens on the port any more: it died before it could be watched.
+      if (watched.length === 0 && port && (await isListening(port)) === false) {
+        lose(`nothing listens on port ${port} any more`, { port });
+        return [];
+      }
+      await sleep(200);
     }
     return [];
   })();
 
   void ready.then((watched) => {
+    if (stopped) return;
     if (watched.length === 0) {
-      opts.logger.debug({ uri: opts.uri }, 'database watchdog: no local database processes to watch');
+      opts.logger.debug({ port }, 'database watchdog: no local database processes to watch');
       return;
     }
     opts.logger.debug(
@@ -57,19 +69,19 @@ export function watchDatabase(opts: DbWatchdogOptions): DbWatchdog {
       try {
         for (const p of watched) {
           if (stopped) return;
-          if (await isAlive(p.pid)) continue;
-          stopped = true;
-          const message = `heed: the embedded database stopped (${p.name}, pid ${p.pid}, exited). heed cannot work without it and exits now with code 1; start heed again (a process manager restarts it) and the database starts with it, keeping its data.`;
-          opts.logger.error({ process: p.name, pid: p.pid }, 'embedded database process exited');
-          opts.onLost(message);
-          return;
+          if (!(await isAlive(p.pid))) {
+            lose(`${p.name}, pid ${p.pid}, exited`, { process: p.name, pid: p.pid });
+            return;
+          }
         }
       } catch (err) {
         opts.logger.warn({ err: errorMessage(err) }, 'database watchdog check failed');
       }
-      schedule(check);
+      if (stopped) return;
+      timer = setTimeout(() => void check(), intervalMs);
+      timer.unref();
     };
-    schedule(check);
+    void check();
   });
 
   return {

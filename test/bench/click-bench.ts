@@ -8,10 +8,10 @@ import { type ClickPlan, openLoop, percentile, sendClick } from '../faults/click
 import { clickOutcomes, settleClicks } from '../faults/click-outcomes.ts';
 import { spawnHeed } from '../faults/heed-child.ts';
 import { manyQuestions } from '../faults/outage-scenario.ts';
-import { ROOT, slackEnv } from '../faults/slack-heed.ts';
-import { FakeSlack, waitFor } from '../helpers/fake-slack.ts';
+import { askThroughSlack } from '../faults/slack-ask.ts';
+import { slackEnv } from '../faults/slack-heed.ts';
+import { FakeSlack } from '../helpers/fake-slack.ts';
 import { memoryLogger } from '../helpers/fakes.ts';
-import { appMention, eventCallback, interactionIdOf } from '../helpers/slack-payloads.ts';
 import { SlackHttpClient } from '../helpers/slack-signer.ts';
 
 export interface ClickRow {
@@ -35,11 +35,10 @@ export interface ClickRow {
 
 /** The baseline in its own process: see bare-bolt.ts. */
 async function startBareBolt(fake: FakeSlack): Promise<{ url: string; pid: number; stop(): void }> {
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(import.meta.dirname, 'bare-bolt.ts')],
-    { env: slackEnv(fake), stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'bare-bolt.ts')], {
+    env: slackEnv(fake),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
@@ -50,32 +49,6 @@ async function startBareBolt(fake: FakeSlack): Promise<{ url: string; pid: numbe
     child.once('exit', (code) => reject(new Error(`bare Bolt exited ${code}`)));
   });
   return { url: `http://127.0.0.1:${port}/slack/events`, pid: child.pid!, stop: () => child.kill('SIGTERM') };
-}
-
-/** Questions asked the way Slack delivers them (app_mention events); the answers' interaction ids. */
-async function askThroughSlack(
-  slack: SlackHttpClient,
-  fake: FakeSlack,
-  questions: string[],
-): Promise<string[]> {
-  const before = fake.callsTo('chat.postMessage').length;
-  for (const [i, text] of questions.entries())
-    await slack.event(eventCallback(appMention({ user: `UASK${i % 50}`, text: `<@UBOT> ${text}` })));
-  await waitFor(
-    () => fake.callsTo('chat.postMessage').length >= before + questions.length,
-    'answers',
-    120_000,
-  );
-  return fake
-    .callsTo('chat.postMessage')
-    .slice(before)
-    .flatMap((c) => {
-      try {
-        return [interactionIdOf(c)];
-      } catch {
-        return [];
-      }
-    });
 }
 
 /**

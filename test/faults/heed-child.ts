@@ -14,7 +14,9 @@ export interface HeedChild {
 
 /** `npm start` (tsx src/main.ts) as its own process, resolved once it printed its address. */
 export async function spawnHeed(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<HeedChild> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], {
+  // node with tsx as a loader, not tsx's CLI: that one runs heed in a grandchild, which a SIGKILL of
+  // the CLI would leave running.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,0 +1,29 @@
+import { type FakeSlack, waitFor } from '../helpers/fake-slack.ts';
+import { appMention, eventCallback, interactionIdOf } from '../helpers/slack-payloads.ts';
+import type { SlackHttpClient } from '../helpers/slack-signer.ts';
+
+/** Questions asked the way Slack delivers them (app_mention events); the answers' interaction ids. */
+export async function askThroughSlack(
+  slack: SlackHttpClient,
+  fake: FakeSlack,
+  questions: string[],
+): Promise<string[]> {
+  const before = fake.callsTo('chat.postMessage').length;
+  for (const [i, text] of questions.entries())
+    await slack.event(eventCallback(appMention({ user: `UASK${i % 50}`, text: `<@UBOT> ${text}` })));
+  await waitFor(
+    () => fake.callsTo('chat.postMessage').length >= before + questions.length,
+    'answers',
+    120_000,
+  );
+  return fake
+    .callsTo('chat.postMessage')
+    .slice(before)
+    .flatMap((c) => {
+      try {
+        return [interactionIdOf(c)];
+      } catch {
+        return [];
+      }
+    });
+}
