@@ -63,7 +63,12 @@ describe('examples/discordjs-bot: a plain discord.js bot with heed.discord.regis
       answerer: 'external',
       ref: { platform: 'discord', userId: discordUser(1).id, guildId: DISCORD_IDS.guild },
     });
-    expect(stored.ref.messageId).toBe(first.edit.response.id);
+    // The message ref is written right after the edit went out.
+    await waitFor(
+      async () =>
+        (await bot.heed.core.getInteraction(first.interactionId)).ref.messageId === first.edit.response.id,
+      'the answer message ref',
+    );
   });
 
   it('three 👎 raise one review message in the moderators channel', async () => {
