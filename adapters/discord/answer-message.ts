@@ -2,6 +2,7 @@ import { type APIEmbed, ButtonStyle, ComponentType } from 'discord.js';
 import type { Interaction } from '../../src/core/types.ts';
 import { button, type MessageRow, row } from './components.ts';
 import { encodeCustomId } from './custom-id.ts';
+import { toDiscordMarkdown } from './discord-markdown.ts';
 import { clip, DISCORD, splitText } from './limits.ts';
 
 export interface AnswerPart {
@@ -18,7 +19,11 @@ const ANSWER_COLOUR = 0x5865f2;
  * answer; the last one carries the feedback controls, so reactions apply to the whole answer.
  */
 export function answerMessages(i: Pick<Interaction, 'id' | 'question' | 'answer'>): AnswerPart[] {
-  const chunks = splitText(i.answer.trim() === '' ? '(no answer)' : i.answer, ANSWER_CHUNK);
+  // Discord renders the answer's Markdown; only mentions and deceptive or unsafe links are defused.
+  const chunks = splitText(
+    i.answer.trim() === '' ? '(no answer)' : toDiscordMarkdown(i.answer),
+    ANSWER_CHUNK,
+  );
   return chunks.map((chunk, n) => {
     const embed: APIEmbed = { description: chunk, color: ANSWER_COLOUR };
     if (n === 0) embed.title = clip(i.question, DISCORD.embedTitle);
