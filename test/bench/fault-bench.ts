@@ -89,7 +89,8 @@ async function killRow(opts: { rate: number; seconds: number }): Promise<FaultRo
     let downTo = 0;
     let back = 0;
     let restarting: Promise<void> | undefined;
-    const { results, startedAt } = await openLoop({
+    const loopStart = performance.now();
+    const { results } = await openLoop({
       plans,
       rate: opts.rate,
       maxInFlight: 20,
@@ -106,7 +107,7 @@ async function killRow(opts: { rate: number; seconds: number }): Promise<FaultRo
         restarting = heed.exited.then(async () => {
           heed = await spawnHeed(env);
           slack = new SlackHttpClient(`${heed.url}/slack/events`);
-          downTo = Math.floor(((performance.now() - startedAt) / 1000) * opts.rate);
+          downTo = Math.floor(((performance.now() - loopStart) / 1000) * opts.rate);
         });
       },
     });
