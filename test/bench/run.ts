@@ -1,14 +1,18 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadConfig } from '../../src/config.ts';
+import { openDatabase } from '../../src/store/open-database.ts';
+import { memoryLogger } from '../helpers/fakes.ts';
 import { formatClickBench, runClickBench } from './click-bench.ts';
 import { formatClusteringBench, runClusteringBench } from './clustering-bench.ts';
 import { formatFaultBench, runFaultBench } from './fault-bench.ts';
 import { formatScaleBench, runScaleBench } from './scale-bench.ts';
 import { formatStoreBench, runStoreBench } from './store-bench.ts';
 
-// `npm run bench [-- --quick | --big] [--only click,scale,faults,store,clustering,export] [--seed api|direct]`:
+// `npm run bench [-- --quick | --big] [--only clustering,store,export,click,scale,faults,fuzz] [--seed api|direct]`:
 // measurements, not tests — every figure beside a baseline measured in the same run.
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -23,7 +27,7 @@ const { values } = parseArgs({
 });
 const quick = values.quick ?? false;
 const sections = new Set(
-  (values.only ?? 'clustering,store,export,click,scale,faults').split(',').map((s) => s.trim()),
+  (values.only ?? 'clustering,store,export,click,scale,faults,fuzz').split(',').map((s) => s.trim()),
 );
 const results: Record<string, unknown> = { quick, big: values.big ?? false, startedAt: new Date() };
 const section = async <T>(name: string, title: string, run: () => Promise<T>, format: (r: T) => string) => {
@@ -49,15 +53,38 @@ await section(
   formatClusteringBench,
 );
 await section('store', 'hot paths', () => runStoreBench(quick ? 50 : 300), formatStoreBench);
+// One database server for the benches that take a URI: MONGODB_URI, or an embedded one opened here.
+let server: { uri: string; close(): Promise<void> } | undefined;
+async function benchServer(): Promise<string> {
+  if (server) return server.uri;
+  if (process.env.MONGODB_URI) {
+    server = { uri: process.env.MONGODB_URI, close: async () => {} };
+    return server.uri;
+  }
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'heed-bench-db-'));
+  const database = await openDatabase(loadConfig({ HEED_DATA_DIR: dir }).mongo, memoryLogger(), process.env);
+  server = {
+    uri: database.embedded?.uri ?? '',
+    close: async () => {
+      await database.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return server.uri;
+}
+
 const exportBench = path.join(import.meta.dirname, 'export-bench.ts');
 if (existsSync(exportBench)) {
-  const mod = (await import(exportBench)) as { benchExport?: (o: { quick: boolean }) => Promise<unknown> };
+  const mod = (await import(exportBench)) as {
+    benchExport?: (o: { uri: string; n?: number }) => Promise<unknown>;
+    formatExportBench?: (r: unknown) => string;
+  };
   if (typeof mod.benchExport === 'function')
     await section(
       'export',
       'exports',
-      () => mod.benchExport!({ quick }),
-      (r) => (typeof r === 'string' ? r : JSON.stringify(r, null, 2)),
+      async () => mod.benchExport!({ uri: await benchServer(), n: quick ? 5000 : 100_000 }),
+      (r) => mod.formatExportBench?.(r) ?? JSON.stringify(r, null, 2),
     );
 }
 const clickSeconds = quick ? 2 : 10;
@@ -80,6 +107,22 @@ await section(
   () => runFaultBench(quick ? { outageSeconds: 6, rate: 10 } : { outageSeconds: 30, rate: 20 }),
   formatFaultBench,
 );
+
+const fuzz = path.join(import.meta.dirname, '../fuzz/slack-fuzz.ts');
+if (existsSync(fuzz)) {
+  const mod = (await import(fuzz)) as {
+    runSlackFuzz?: (o: { mongoUri: string; count?: number; concurrency?: number }) => Promise<unknown>;
+  };
+  if (typeof mod.runSlackFuzz === 'function')
+    await section(
+      'fuzz',
+      'fuzzed, correctly signed Slack payloads through /slack/events (issue 13)',
+      async () =>
+        mod.runSlackFuzz!({ mongoUri: await benchServer(), count: quick ? 200 : 1000, concurrency: 10 }),
+      (r) => JSON.stringify(r, null, 2),
+    );
+}
+await server?.close();
 
 const out = values.json ?? path.join(import.meta.dirname, '../../test-output/bench.json');
 await mkdir(path.dirname(out), { recursive: true });
