@@ -1,3 +1,6 @@
+// discord.js first: under vitest's module runner, vega-lite (loaded through the playground's insights)
+// evaluated before discord.js breaks discord.js's bundled inspect. Plain node is not affected.
+import 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { encodeCustomId } from '../../adapters/discord/custom-id.ts';
 import { reviewActionId, VIEW } from '../../adapters/slack/ids.ts';
