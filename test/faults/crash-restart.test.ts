@@ -7,21 +7,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { storeForDb } from '../../src/store/mongo-feedback-store.ts';
 import { testMongoUri } from '../helpers/db.ts';
 import { FakeSlack, waitFor } from '../helpers/fake-slack.ts';
-import {
-  appMention,
-  buttonClick,
-  eventCallback,
-  interactionIdOf,
-  modalState,
-  submitOpenedModal,
-  user,
-} from '../helpers/slack-payloads.ts';
+import { buttonClick, modalState, submitOpenedModal, user } from '../helpers/slack-payloads.ts';
 import { SlackHttpClient } from '../helpers/slack-signer.ts';
 import { type ClickPlan, openLoop, sendClick } from './click-load.ts';
 import { settleClicks } from './click-outcomes.ts';
 import { type HeedChild, spawnHeed } from './heed-child.ts';
 import { checkIntegrity } from './integrity.ts';
 import { QUESTIONS } from './outage-scenario.ts';
+import { askThroughSlack } from './slack-ask.ts';
 import { MODS_CHANNEL, slackEnv } from './slack-heed.ts';
 
 // npm start as its own process (so it can be SIGKILLed) on the run's database server.
@@ -51,17 +44,7 @@ const start = async () => {
   return { c, slack: new SlackHttpClient(`${c.url}/slack/events`) };
 };
 
-async function ask(slack: SlackHttpClient, questions: string[]): Promise<string[]> {
-  const before = fake.callsTo('chat.postMessage').length;
-  for (const [i, q] of questions.entries())
-    await slack.event(eventCallback(appMention({ user: `UASK${i}`, text: `<@UBOT> ${q}` })));
-  await waitFor(
-    () => fake.callsTo('chat.postMessage').length >= before + questions.length,
-    'answers',
-    30_000,
-  );
-  return fake.callsTo('chat.postMessage').slice(before).map(interactionIdOf);
-}
+const ask = (slack: SlackHttpClient, questions: string[]) => askThroughSlack(slack, fake, questions);
 
 const roots = () =>
   fake.callsTo('chat.postMessage').filter((c) => c.args.channel === MODS_CHANNEL && !c.args.thread_ts);
