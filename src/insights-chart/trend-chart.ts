@@ -1,6 +1,4 @@
 import { Resvg } from '@resvg/resvg-js';
-import { parse, View } from 'vega';
-import { compile } from 'vega-lite';
 import type { Digest } from '../core/views.ts';
 import { CHART_FONT_FAMILY, chartFontFiles } from './chart-fonts.ts';
 import { shortDay, trendRows, trendSpec } from './trend-spec.ts';
@@ -22,6 +20,9 @@ export async function renderTrendChartSvg(digest: ChartDigest): Promise<string> 
       'Line: positive rate · bars: feedback · shaded: this week',
     ],
   });
+  // Loaded on first use: vega evaluated before discord.js breaks discord.js's event emitter at load
+  // ("string "Set()" is not iterable"); heed's processes load discord.js at start, long before a chart.
+  const [{ parse, View }, { compile }] = await Promise.all([import('vega'), import('vega-lite')]);
   const view = new View(parse(compile(spec).spec), { renderer: 'none' });
   try {
     return await view.toSVG();

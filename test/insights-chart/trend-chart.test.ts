@@ -105,3 +105,19 @@ describe('trend chart', () => {
     expect(await trendChartPng({ ...digest })).toBe(a);
   });
 });
+
+describe('loading the chart module', () => {
+  it('does not break discord.js loaded after it (vega is loaded on first render only)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const script = [
+      "await import('./src/insights-chart/index.ts');",
+      "const d = await import('discord.js');",
+      'new d.Client({ intents: [d.GatewayIntentBits.Guilds] });',
+      "process.stdout.write('ok');",
+    ].join('\n');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(out).toBe('ok');
+  });
+});
