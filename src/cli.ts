@@ -103,10 +103,10 @@ export async function runCli(
         });
       default: {
         // Loaded here: the adapters and chart rendering weigh ~100 MB that the other commands never need.
-        const [{ attachAdapters, buildCore }, { digestCommand }] = await Promise.all([
-          import('./compose.ts'),
-          import('./cli/digest-command.ts'),
-        ]);
+        // One after the other, adapters first: evaluated in parallel, the chart modules loaded before
+        // discord.js broke its load ("string \"Set()\" is not iterable" in node-inspect-extracted).
+        const { attachAdapters, buildCore } = await import('./compose.ts');
+        const { digestCommand } = await import('./cli/digest-command.ts');
         const { core } = buildCore(config, store, logger);
         attachAdapters(config, core, logger, { playground: false });
         return await digestCommand(args, { core, db: store.db, config, io, logger });
