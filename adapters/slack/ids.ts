@@ -107,7 +107,12 @@ export function parseMeta(callbackId: unknown, privateMetadata: unknown): ModalM
   }
   if (typeof raw !== 'object' || raw === null) return null;
   const m = raw as Record<string, unknown>;
-  if (m.kind !== undefined && VIEW[m.kind as ModalMeta['kind']] !== callbackId) return null;
+  // A non-string kind (e.g. an object with its own `toString`) is never used as a property key.
+  if (
+    m.kind !== undefined &&
+    (typeof m.kind !== 'string' || VIEW[m.kind as ModalMeta['kind']] !== callbackId)
+  )
+    return null;
   const channelId = typeof m.channelId === 'string' && CHANNEL.test(m.channelId) ? m.channelId : undefined;
   const threadTs = typeof m.threadTs === 'string' && TS.test(m.threadTs) ? m.threadTs : undefined;
   if (callbackId === VIEW.correction || callbackId === VIEW.reasons) {

@@ -114,6 +114,12 @@ describe('Slack modal metadata and state (property)', () => {
     );
   });
 
+  it('found by the property: a kind whose own toString is not a function is refused, not thrown', () => {
+    expect(
+      parseMeta(VIEW.resolve, '{"kind":{"toString":1},"reviewId":"0123456789abcdef01234567"}'),
+    ).toBeNull();
+  });
+
   const input = (v: fc.Arbitrary<unknown>) =>
     fc.oneof(
       v.map((value) => ({ [INPUT]: { value } })),
