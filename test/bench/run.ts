@@ -12,7 +12,7 @@ import { formatFaultBench, runFaultBench } from './fault-bench.ts';
 import { formatScaleBench, runScaleBench } from './scale-bench.ts';
 import { formatStoreBench, runStoreBench } from './store-bench.ts';
 
-// `npm run bench [-- --quick | --big] [--only clustering,store,export,click,scale,faults,fuzz] [--seed api|direct]`:
+// `npm run bench [-- --quick | --big] [--only clustering,store,export,click,scale,faults,fuzz] [--seed api|direct|bulk]`:
 // measurements, not tests — every figure beside a baseline measured in the same run.
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -98,7 +98,12 @@ const sizes = quick ? [1000, 5000] : values.big ? [10_000, 100_000, 1_000_000] :
 await section(
   'scale',
   'scale',
-  () => runScaleBench({ sizes, quick, seed: values.seed === 'direct' ? 'direct' : 'api' }),
+  () =>
+    runScaleBench({
+      sizes,
+      quick,
+      seed: values.seed === 'direct' || values.seed === 'bulk' ? values.seed : 'api',
+    }),
   formatScaleBench,
 );
 await section(

@@ -94,7 +94,7 @@ function rssSampler(uri: string) {
 export async function runScaleBench(opts: {
   sizes: number[];
   quick?: boolean;
-  seed?: 'api' | 'direct';
+  seed?: 'api' | 'direct' | 'bulk';
 }): Promise<ScaleRow[]> {
   const method = opts.seed ?? 'api';
   const other = method === 'api' ? 'direct' : 'api';
@@ -192,7 +192,7 @@ export function formatScaleBench(rows: ScaleRow[]): string {
     out.push(`with ${r.size.toLocaleString('en')} feedback stored (${r.reviews} reviews raised by the seed)`);
     for (const s of r.seeding)
       out.push(
-        `  seeding ${s.method === 'api' ? "through heed's write path (answer, recordFeedback)" : 'by the repositories (direct)'}, 20 in flight: ${s.reactions} reactions at ${s.reactionsPerSecond.toFixed(0)}/s${s.method === 'api' ? ` ${s.reactionsPerSecond >= 200 ? '✓' : '✗'} ≥ 200/s` : ''}, ${s.interactions} answers at ${s.answersPerSecond.toFixed(0)}/s`,
+        `  seeding ${s.method === 'api' ? "through heed's write path (answer, recordFeedback)" : s.method === 'bulk' ? 'by insertMany (bulk, no review logic)' : 'by the repositories (direct)'}, 20 in flight: ${s.reactions} reactions at ${s.reactionsPerSecond.toFixed(0)}/s${s.method === 'api' ? ` ${s.reactionsPerSecond >= 200 ? '✓' : '✗'} ≥ 200/s` : ''}, ${s.interactions} answers at ${s.answersPerSecond.toFixed(0)}/s`,
       );
     out.push(
       '  path                                   p50 ms   p99 ms   baseline                    p50 ms   ×      goal',

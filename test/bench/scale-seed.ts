@@ -3,8 +3,10 @@ import { createAnswerer } from '../../src/answerer/index.ts';
 import { FeedbackCore } from '../../src/core/feedback-core.ts';
 import type { Clock } from '../../src/core/ports.ts';
 import type { Heed } from '../../src/main.ts';
+import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
 import { manyQuestions } from '../faults/outage-scenario.ts';
 import { memoryLogger } from '../helpers/fakes.ts';
+import { bulkSeeder } from './scale-bulk.ts';
 
 const DAY = 86_400_000;
 export const REACTIONS_PER_INTERACTION = 5;
@@ -22,7 +24,7 @@ export interface SeedState {
 }
 
 export interface SeedReport {
-  method: 'api' | 'direct';
+  method: 'api' | 'direct' | 'bulk';
   interactions: number;
   reactions: number;
   seconds: number;
@@ -43,14 +45,14 @@ async function pool<T>(items: T[], concurrency: number, fn: (item: T, i: number)
  * Seeds feedback the way traffic writes it. `api`: the core's own write path in process (answer, then
  * recordFeedback — trigger window, reviews, review posts to the attached platforms), each call at its own
  * time spread over the last four weeks (a per-call clock). `direct`: the repositories only (no review
- * logic), for speed. Realistic mix: many patterns, one in ten a bad pattern with runs of 👎 that raise
+ * logic), for speed; `bulk`: insertMany in the repositories' document shape (scale-bulk.ts), for 1M. Realistic mix: many patterns, one in ten a bad pattern with runs of 👎 that raise
  * reviews, one reaction in seven a correction.
  */
 export async function seedFeedback(
   heed: Heed,
   state: SeedState,
   target: number,
-  opts: { method: 'api' | 'direct'; concurrency?: number; spanDays?: number },
+  opts: { method: 'api' | 'direct' | 'bulk'; concurrency?: number; spanDays?: number },
 ): Promise<SeedReport> {
   const concurrency = opts.concurrency ?? 20;
   const at = new AsyncLocalStorage<Date>();
@@ -73,29 +75,41 @@ export async function seedFeedback(
 
   const t0 = performance.now();
   const created: { id: string; question: string; j: number }[] = [];
-  await pool(
-    Array.from({ length: newInteractions }, (_, k) => base + k),
-    concurrency,
-    async (j) => {
-      const question = state.questions[j % state.questions.length]!;
-      const ref = { platform: 'slack' as const, userId: `UASK${j % 97}`, channelId: 'CGENERAL' };
-      const when = timeOf(j);
-      const interaction =
-        opts.method === 'api'
-          ? await at.run(when, () => core.answer(question, ref))
-          : await store.interactions.insert({
-              patternKey: await core.patternKey(question),
-              question,
-              answer: 'Seeded answer.',
-              ref,
-              answerer: 'seed',
-              sources: [],
-              failed: false,
-              createdAt: when,
-            });
-      created.push({ id: interaction.id, question, j });
-    },
-  );
+  const bulk = opts.method === 'bulk' ? await bulkSeeder(store, (store as MongoFeedbackStore).db) : null;
+  if (bulk) {
+    const js = Array.from({ length: newInteractions }, (_, k) => base + k);
+    const items = await Promise.all(
+      js.map(async (j) => {
+        const question = state.questions[j % state.questions.length]!;
+        return { question, patternKey: await core.patternKey(question), createdAt: timeOf(j), j };
+      }),
+    );
+    const ids = await bulk.interactions(items);
+    items.forEach((it, k) => void created.push({ id: ids[k]!, question: it.question, j: it.j }));
+  } else
+    await pool(
+      Array.from({ length: newInteractions }, (_, k) => base + k),
+      concurrency,
+      async (j) => {
+        const question = state.questions[j % state.questions.length]!;
+        const ref = { platform: 'slack' as const, userId: `UASK${j % 97}`, channelId: 'CGENERAL' };
+        const when = timeOf(j);
+        const interaction =
+          opts.method === 'api'
+            ? await at.run(when, () => core.answer(question, ref))
+            : await store.interactions.insert({
+                patternKey: await core.patternKey(question),
+                question,
+                answer: 'Seeded answer.',
+                ref,
+                answerer: 'seed',
+                sources: [],
+                failed: false,
+                createdAt: when,
+              });
+        created.push({ id: interaction.id, question, j });
+      },
+    );
   const answered = performance.now();
 
   const reactions = created
@@ -103,9 +117,8 @@ export async function seedFeedback(
       Array.from({ length: REACTIONS_PER_INTERACTION }, (_, k) => ({ ...c, k, n: c.j * 10 + k })),
     )
     .slice(0, toAdd);
-  await pool(reactions, concurrency, async (r) => {
+  const planOf = (r: (typeof reactions)[number]) => {
     const bad = (r.j % state.questions.length) % 10 === 0;
-    const userId = `US${r.j}x${r.k}`;
     const when = new Date(timeOf(r.j).getTime() + (r.k + 1) * 60_000);
     const event =
       r.n % 7 === 3
@@ -114,14 +127,35 @@ export async function seedFeedback(
             kind: 'vote' as const,
             value: (bad ? r.k % 4 !== 0 : r.n % 10 === 1) ? ('down' as const) : ('up' as const),
           };
-    const common = { interactionId: r.id, platform: 'slack' as const, userId };
-    if (opts.method === 'api') await at.run(when, () => core.recordFeedback({ ...common, ...event }));
-    else
-      await store.feedback.upsert(
-        { ...common, ...event, patternKey: await core.patternKey(r.question), reasons: [] },
-        when,
+    return { when, event, userId: `US${r.j}x${r.k}` };
+  };
+  if (bulk)
+    for (let k = 0; k < reactions.length; k += 10_000) {
+      const items = await Promise.all(
+        reactions.slice(k, k + 10_000).map(async (r) => {
+          const { when, event, userId } = planOf(r);
+          return {
+            interactionId: r.id,
+            patternKey: await core.patternKey(r.question),
+            userId,
+            ...event,
+            createdAt: when,
+          };
+        }),
       );
-  });
+      await bulk.reactions(items);
+    }
+  else
+    await pool(reactions, concurrency, async (r) => {
+      const { when, event, userId } = planOf(r);
+      const common = { interactionId: r.id, platform: 'slack' as const, userId };
+      if (opts.method === 'api') await at.run(when, () => core.recordFeedback({ ...common, ...event }));
+      else
+        await store.feedback.upsert(
+          { ...common, ...event, patternKey: await core.patternKey(r.question), reasons: [] },
+          when,
+        );
+    });
   const done = performance.now();
   state.interactions.push(...created.map(({ id, question }) => ({ id, question })));
   state.feedback += reactions.length;
