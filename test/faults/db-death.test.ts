@@ -3,11 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/store/db-processes.ts';
-import { descendants, spawnHeed } from './heed-child.ts';
+import { descendants, type HeedChild, spawnHeed } from './heed-child.ts';
 import { ROOT } from './slack-heed.ts';
 
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'heed-dbdeath-'));
-afterAll(() => rm(dataDir, { recursive: true, force: true }));
+let started: HeedChild | undefined;
+afterAll(async () => {
+  // Also when the test timed out (its own `finally` never ran): no heed is left behind.
+  started?.child.kill('SIGTERM');
+  await rm(dataDir, { recursive: true, force: true });
+});
 
 describe('the embedded database dies under a running npm start', () => {
   it('heed notices, says so, and exits non-zero so a process manager restarts it', async () => {
@@ -19,6 +24,7 @@ describe('the embedded database dies under a running npm start', () => {
       PORT: '0',
       LOG_LEVEL: 'warn',
     });
+    started = heed;
     try {
       expect((await fetch(`${heed.url}/healthz`)).status).toBe(200);
       const stack = await descendants(heed.child.pid!);

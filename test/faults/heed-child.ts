@@ -29,7 +29,10 @@ export async function spawnHeed(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Pro
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`heed printed no address: ${stderr}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`heed printed no address: ${stderr}`));
+    }, timeoutMs);
     const onData = () => {
       const m = /heed is running on (http:\/\/[^\s]+)/.exec(stderr);
       if (!m) return;
