@@ -248,11 +248,14 @@ describe.skipIf(skip)('the playground in a real browser', () => {
     const link = page
       .locator('.opportunity', { hasText: 'Can I pay by invoice?' })
       .getByRole('link', { name: 'Open its review →' });
+    // The pane shows resolved reviews since the first test: the link switches to the open ones and
+    // focuses the review's card.
     await link.click();
     const card = page.locator('#reviews .review', { hasText: 'Can I pay by invoice?' });
     await card.waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
-      'Review: Can I pay by invoice?',
+    expect(await link.getAttribute('href')).toBe(`#${await card.getAttribute('id')}`);
+    await page.waitForFunction(
+      () => document.activeElement?.getAttribute('aria-label') === 'Review: Can I pay by invoice?',
     );
     // Labels are written for people, never derived from key names.
     const labels = await page.locator('.headline-label').allTextContents();
