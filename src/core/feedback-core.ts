@@ -29,6 +29,9 @@ import { DEFAULT_HISTORY, type HistoryLimits, threadContext, threadKeyOf } from 
 import type { ConversationRef, Feedback, Interaction, Review } from './types.ts';
 import type { ReviewView } from './views.ts';
 
+/** How long an unposted review's post claim holds before another instance may try again. */
+const UNPOSTED_RETRY_MS = 5 * 60_000;
+
 export interface FeedbackCoreDeps {
   store: FeedbackStore;
   answerer: Answerer;
@@ -192,10 +195,20 @@ export class FeedbackCore {
     const related = [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)];
     await Promise.all(related.map((f) => this.store.feedback.linkToReview(f.id, review.id)));
     const view = await buildReviewView(this.store, review, this.policy, recent);
-    if (created) await this.postReview(view, trigger);
+    if (review.threads.length === 0 && (await this.claimPost(review))) await this.postReview(view, trigger);
     else await this.appendToReview(view, trigger);
     this.logger.info({ reviewId: review.id, patternKey: review.patternKey, created }, 'review raised');
     return { id: review.id, created };
+  }
+
+  /**
+   * The right to post a review that has no thread yet: its creator, or — when the creator died between
+   * storing and posting it — the next feedback that joins it. One claim per review and 5-minute window,
+   * so concurrent instances post once and a claimant that died is followed by the next window's.
+   */
+  private claimPost(review: Review): Promise<boolean> {
+    const window = Math.floor(this.clock.now().getTime() / UNPOSTED_RETRY_MS);
+    return this.store.deliveries.claim(`review-post:${review.id}:${window}`, this.clock.now());
   }
 
   private async postReview(view: ReviewView, trigger: Feedback): Promise<void> {

@@ -3,7 +3,7 @@ import { errorMessage } from '../core/errors.ts';
 import type { PromMetrics } from './metrics.ts';
 
 /** A health check answers within this, also when the database hangs instead of refusing. */
-const HEALTH_TIMEOUT_MS = 2000;
+const HEALTH_TIMEOUT_MS = 1000;
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
