@@ -29,12 +29,17 @@ export function attachAdapters(
   config: Config,
   core: FeedbackCore,
   logger: Logger,
-  opts: { playground: boolean } = { playground: config.playground },
+  opts: { playground: boolean; metrics?: Metrics } = { playground: config.playground },
 ): PlatformAdapter[] {
   const adapters: PlatformAdapter[] = [];
   if (config.slack)
     adapters.push(
-      createSlackAdapter({ config: config.slack, core, logger: logger.child({ platform: 'slack' }) }),
+      createSlackAdapter({
+        config: config.slack,
+        core,
+        logger: logger.child({ platform: 'slack' }),
+        metrics: opts.metrics,
+      }),
     );
   if (config.discord) {
     adapters.push(
@@ -43,8 +48,8 @@ export function attachAdapters(
   }
   if (opts.playground) {
     const { timezone } = config.digest;
-    const insights = (days: number) => {
-      const to = core.clock.now();
+    // The `days` before `to` (default now): the dashboard also asks for the period before, to compare.
+    const insights = (days: number, to: Date = core.clock.now()) => {
       return computeInsights(
         core.store,
         { from: new Date(to.getTime() - days * 86_400_000), to },
