@@ -6,10 +6,11 @@ import { createAnswerer, loadSeedKnowledge } from '../../src/answerer/index.ts';
 import { loadConfig } from '../../src/config.ts';
 import { FeedbackCore } from '../../src/core/feedback-core.ts';
 import { DIGEST_INDEXES } from '../../src/store/digests-repo.ts';
-import { startFerretdb } from '../../src/store/embedded-ferretdb.ts';
+import { startEmbedded } from '../../src/store/embedded-database.ts';
 import { findOrBuildFerretdb } from '../../src/store/ferretdb-binary.ts';
 import { ensureIndexes } from '../../src/store/indexes.ts';
 import { storeForDb } from '../../src/store/mongo-feedback-store.ts';
+import { ensureGinIndexes } from '../../src/store/pg-indexes.ts';
 import { memoryLogger } from '../helpers/fakes.ts';
 
 export interface Timing {
@@ -33,11 +34,16 @@ export async function runStoreBench(n = 300): Promise<Timing[]> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'heed-bench-'));
   const embedded = process.env.MONGODB_URI
     ? undefined
-    : await startFerretdb({ binary: await findOrBuildFerretdb(), dataDir: dir });
+    : await startEmbedded({
+        ferretdbBinary: await findOrBuildFerretdb(),
+        dataDir: dir,
+        pgBin: process.env.PG_BIN,
+      });
   const client = new MongoClient(process.env.MONGODB_URI ?? embedded!.uri);
   try {
     const db = client.db(`bench_${process.pid}`);
     await ensureIndexes(db, DIGEST_INDEXES);
+    if (embedded) await ensureGinIndexes(db, embedded.pgUrl);
     const store = storeForDb(db, client);
     const logger = memoryLogger();
     const answerer = createAnswerer({ config: loadConfig({}), store, logger });
