@@ -25,6 +25,10 @@ export function feedbackId(f: Pick<FeedbackWrite, 'interactionId' | 'kind' | 'us
   return `${f.interactionId}:${f.kind}:${createHash('sha256').update(f.userId).digest('hex').slice(0, 24)}`;
 }
 
+const DAY_MS = 86_400_000;
+/** Days of a pattern's feedback read for its trigger window before falling back to all of it. */
+const WINDOW_DAYS = 3;
+
 export function createFeedbackRepository(db: Db): FeedbackRepository {
   const col: Collection<Document & { _id: string }> = db.collection('feedback');
   const toFeedback = (d: Document) => fromDoc<Feedback>(d as never, ['day', 'negDay']);
@@ -74,8 +78,18 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
       return docs.map(toFeedback);
     },
     async recentForPattern(patternKey, limit) {
-      const docs = await col.find({ patternKey }).sort({ updatedAt: -1, _id: -1 }).limit(limit).toArray();
-      return docs.map(toFeedback);
+      // The pattern's recent days first (two pushed-down equalities each), so a 👎 reads what the
+      // window needs rather than the pattern's whole history; a pattern too quiet for that is read whole.
+      const docs: Document[] = [];
+      for (let d = 0; d < WINDOW_DAYS && docs.length < limit; d++)
+        docs.push(
+          ...(await col.find({ patternKey, day: utcDay(new Date(Date.now() - d * DAY_MS)) }).toArray()),
+        );
+      const window = docs.length >= limit ? docs : await col.find({ patternKey }).toArray();
+      return window
+        .sort((a, b) => b.updatedAt - a.updatedAt || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0))
+        .slice(0, limit)
+        .map(toFeedback);
     },
     async onDay(day) {
       return (await col.find({ day }).toArray()).map(toFeedback);

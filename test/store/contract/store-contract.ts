@@ -92,6 +92,23 @@ export function storeContract(name: string, fresh: () => Promise<FeedbackStore>)
       expect(await s.feedback.negativeOnDay('2026-11-02')).toHaveLength(2);
     });
 
+    it("feedback: a busy pattern's window comes from its recent days, newest first", async () => {
+      const s = await fresh();
+      const now = Date.now();
+      await s.feedback.upsert(vote({ patternKey: 'busy', userId: 'OLD' }), new Date(now - 10 * 86_400_000));
+      for (let i = 0; i < 12; i++)
+        await s.feedback.upsert(
+          vote({ patternKey: 'busy', userId: `N${i}` }),
+          new Date(now - (12 - i) * 1000),
+        );
+      const recent = await s.feedback.recentForPattern('busy', 10);
+      expect(recent.map((f) => f.userId)).toEqual(Array.from({ length: 10 }, (_, i) => `N${11 - i}`));
+      // A quiet pattern is read whole: its old feedback still fills the window.
+      expect((await s.feedback.recentForPattern('p', 10)).length).toBe(0);
+      await s.feedback.upsert(vote({ patternKey: 'quiet', userId: 'Q' }), new Date(now - 20 * 86_400_000));
+      expect((await s.feedback.recentForPattern('quiet', 10)).map((f) => f.userId)).toEqual(['Q']);
+    });
+
     it('reviews: one open per pattern, claim once, close, day buckets, appended audit', async () => {
       const s = await fresh();
       const init = { patternKey: 'p', interactionId: 'a'.repeat(24), question: 'Q?' };
