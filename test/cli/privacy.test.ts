@@ -180,7 +180,7 @@ describe('heed forget', () => {
     });
     expect(yes).toBe(0);
     // Keys that name nobody (e.g. the core's `review-post:` claims) stay; Alice's are gone, Bob's stay.
-    const left = (await store.db.collection('deliveries').distinct('_id')) as string[];
+    const left = (await store.db.collection('deliveries').distinct('_id')) as unknown as string[];
     expect(left.filter((k) => k.startsWith('slack:'))).toEqual(['slack:action:U0BOB:a1:1700000000.2']);
     expect(await forgetCommand(['--user', 'nobody'], { db: store.db, io: cap.io })).toBe(2);
   });
