@@ -140,6 +140,8 @@ export interface FeedbackRepository {
   onDay(day: string): Promise<Feedback[]>;
   /** The negative part of it (👎, corrections, ratings ≤ 2), by its own bucket. */
   negativeOnDay(day: string): Promise<Feedback[]>;
+  /** The corrections among them, by their own bucket. */
+  correctionsOnDay(day: string): Promise<Feedback[]>;
 }
 
 export interface ReviewRepository {

@@ -3,7 +3,7 @@ import { utcDay } from '../core/insights/day-summary.ts';
 import { isNegative } from '../core/review-policy.ts';
 import type { FeedbackValue } from '../core/types.ts';
 
-const MARKER = 'backfill:days:v1';
+const MARKER = 'backfill:days:v2';
 
 /**
  * Documents written before day buckets existed get them once (`day`, `negDay`, `closedDay`), so
@@ -15,11 +15,15 @@ export async function backfillDays(db: Db): Promise<number> {
   let updated = 0;
   for (const name of ['interactions', 'feedback', 'reviews']) {
     const col = db.collection(name);
-    for await (const doc of col.find({ day: { $exists: false } })) {
+    const missing = name === 'feedback' ? { corrDay: { $exists: false }, kind: 'correction' } : {};
+    for await (const doc of col.find({
+      $or: [{ day: { $exists: false } }, ...(name === 'feedback' ? [missing] : [])],
+    })) {
       if (!(doc.createdAt instanceof Date)) continue;
       const day = utcDay(doc.createdAt);
       const set: Record<string, string> = { day };
       if (name === 'feedback' && isNegative(doc as unknown as FeedbackValue)) set.negDay = day;
+      if (name === 'feedback' && doc.kind === 'correction') set.corrDay = day;
       if (name === 'reviews' && doc.resolution?.at instanceof Date) set.closedDay = utcDay(doc.resolution.at);
       await col.updateOne({ _id: doc._id }, { $set: set });
       updated++;

@@ -31,7 +31,7 @@ const WINDOW_DAYS = 3;
 
 export function createFeedbackRepository(db: Db): FeedbackRepository {
   const col: Collection<Document & { _id: string }> = db.collection('feedback');
-  const toFeedback = (d: Document) => fromDoc<Feedback>(d as never, ['day', 'negDay']);
+  const toFeedback = (d: Document) => fromDoc<Feedback>(d as never, ['day', 'negDay', 'corrDay']);
   return {
     // One row per (interaction, user, kind). The update's "before" image
     // tells a first vote, a changed vote and a redelivery apart, also when deliveries race.
@@ -51,6 +51,7 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
         ...(comment ? { comment } : {}),
         day,
         ...(negative ? { negDay: day } : {}),
+        ...(f.kind === 'correction' ? { corrDay: day } : {}),
       };
       const unset: Document = { ...(comment ? {} : { comment: '' }), ...(negative ? {} : { negDay: '' }) };
       const before = await retryOnDuplicate(() =>
@@ -93,6 +94,9 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
     },
     async onDay(day) {
       return (await col.find({ day }).toArray()).map(toFeedback);
+    },
+    async correctionsOnDay(day) {
+      return (await col.find({ corrDay: day }).toArray()).map(toFeedback);
     },
     async negativeOnDay(day) {
       return (await col.find({ negDay: day }).toArray()).map(toFeedback);

@@ -15,6 +15,7 @@ export const INDEXES: Record<string, IndexDescription[]> = {
     { key: { createdAt: 1 } },
     { key: { day: 1 } },
     { key: { negDay: 1 } },
+    { key: { corrDay: 1 } },
   ],
   reviews: [
     { key: { openKey: 1 }, unique: true, name: 'one_open_review_per_pattern' },
@@ -40,7 +41,7 @@ export const INDEXES: Record<string, IndexDescription[]> = {
  */
 export const EQUALITY_FIELDS: Record<string, string[]> = {
   interactions: ['_id', 'day', 'threadKey'],
-  feedback: ['_id', 'patternKey', 'reviewId', 'day', 'negDay', 'userId'],
+  feedback: ['_id', 'patternKey', 'reviewId', 'day', 'negDay', 'corrDay', 'userId'],
   reviews: ['_id', 'openKey', 'status', 'day', 'closedDay'],
   resolutions: ['_id'],
   knowledge: ['_id', 'patternKey', 'reviewId'],

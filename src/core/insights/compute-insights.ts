@@ -49,7 +49,7 @@ export async function computeInsights(
   const wall = opts.clock?.() ?? new Date();
   const reader = opts.reader ?? createPeriodReader(store, wall);
   const [period, before, opened, closedSince, open] = await Promise.all([
-    reader.period(range),
+    reader.period(range, MAX_CLUSTERED),
     reader.counts(previous),
     byDay(range, (day) => store.reviews.openedOnDay(day)),
     // Reviews closed from the range's start until now: closed in the range, or open at its end.
@@ -60,7 +60,7 @@ export async function computeInsights(
   ]);
   const { counts, negatives } = period;
   const newest = negatives.slice(0, MAX_CLUSTERED);
-  const correctionItems = negatives.filter((f) => f.kind === 'correction').slice(0, MAX_CORRECTIONS);
+  const correctionItems = period.corrections.slice(0, MAX_CORRECTIONS);
   const interactions = await interactionsOf(store, [...newest, ...correctionItems]);
   const questionOf = (f: Feedback) => interactions.get(f.interactionId)?.question ?? f.patternKey;
   const related = new Map<string, Feedback[]>();

@@ -21,13 +21,20 @@ import {
 const DAY_MS = 86_400_000;
 /** A day is closed (its summary may be stored) this long after it ended: late writes in flight land first. */
 export const CLOSE_GRACE_MS = 10 * 60_000;
+/** Negative items a period read keeps at least (common issues cluster the newest 1,000). */
+const NEWEST_NEGATIVES = 1000;
 
 export interface PeriodData {
   counts: Counts;
   platforms: PlatformCounts[];
   patterns: PatternCounts[];
-  /** The range's negative feedback (👎, corrections, low ratings), newest first. */
+  /**
+   * The range's newest negative feedback (👎, corrections, low ratings), newest first: at least the
+   * `newest` asked for when the range holds that many (whole days are read), never all of a long range.
+   */
   negatives: Feedback[];
+  /** Every correction of the range, newest first. */
+  corrections: Feedback[];
 }
 
 const within = (d: Date, r: TimeRange) => d >= r.from && d < r.to;
@@ -40,7 +47,7 @@ export function isClosedDay(day: string, now: Date): boolean {
 
 /** Reads ranges for one insights/digest computation; each day is read at most once, however many ranges overlap it. */
 export interface PeriodReader {
-  period(range: TimeRange): Promise<PeriodData>;
+  period(range: TimeRange, newest?: number): Promise<PeriodData>;
   counts(range: TimeRange): Promise<Counts>;
 }
 
@@ -77,33 +84,49 @@ export function createPeriodReader(store: FeedbackStore, now: Date): PeriodReade
     };
   };
   return {
-    async period(range) {
+    async period(range, newest = NEWEST_NEGATIVES) {
+      const days = daysOverlapping(range.from, range.to).reverse();
       const parts = await Promise.all(
-        daysOverlapping(range.from, range.to).map(async (day) => {
+        days.map(async (day) => {
           if (isClosedDay(day, now) && covers(range, day)) {
-            const [s, negatives] = await Promise.all([
+            const [s, corrections] = await Promise.all([
               summary(day),
-              once(`neg:${day}`, () => store.feedback.negativeOnDay(day)),
+              once(`corr:${day}`, () => store.feedback.correctionsOnDay(day)),
             ]);
-            return { counts: s.totals, platforms: s.platforms, patterns: s.patterns, negatives };
+            return { day, counts: s.totals, platforms: s.platforms, patterns: s.patterns, corrections };
           }
           const { feedback, times } = await rawWithin(day, range);
+          const negatives = feedback.filter(isNegative);
           return {
+            day,
             counts: countAll(feedback, times),
             platforms: platformCounts(feedback),
             patterns: patternCounts(feedback),
-            negatives: feedback.filter(isNegative),
+            corrections: negatives.filter((f) => f.kind === 'correction'),
+            negatives,
           };
         }),
       );
+      // Newest days first, until `newest` negative items are in hand: older ones could not be among them.
+      const negatives: Feedback[] = [];
+      for (const part of parts) {
+        if (negatives.length >= newest) break;
+        negatives.push(
+          ...('negatives' in part && part.negatives
+            ? part.negatives
+            : await once(`neg:${part.day}`, () => store.feedback.negativeOnDay(part.day))),
+        );
+      }
+      const newestFirst = (a: Feedback, b: Feedback) => b.createdAt.getTime() - a.createdAt.getTime();
       return {
         counts: parts.reduce((c, p) => addCounts(c, p.counts), emptyCounts()),
         platforms: mergePlatforms(parts.map((p) => p.platforms)),
         patterns: mergePatterns(parts.map((p) => p.patterns)),
-        negatives: parts
-          .flatMap((p) => p.negatives)
+        negatives: negatives.filter((f) => within(f.createdAt, range)).sort(newestFirst),
+        corrections: parts
+          .flatMap((p) => p.corrections)
           .filter((f) => within(f.createdAt, range))
-          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()),
+          .sort(newestFirst),
       };
     },
     async counts(range) {

@@ -63,6 +63,11 @@ export function memoryFeedback(): FeedbackRepository {
         .filter((r) => utcDay(r.createdAt) === day)
         .map(copy);
     },
+    async correctionsOnDay(day) {
+      return all()
+        .filter((r) => utcDay(r.createdAt) === day && r.kind === 'correction')
+        .map(copy);
+    },
     async negativeOnDay(day) {
       return all()
         .filter((r) => utcDay(r.createdAt) === day && isNegative(r))
