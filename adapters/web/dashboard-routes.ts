@@ -68,7 +68,7 @@ export function dashboardRoutes(deps: DashboardDeps): HttpRoute[] {
           deps.digestPreview ? deps.digestPreview() : Promise.resolve(null),
         ]);
         const keys = now.opportunities.patterns.slice(0, 5).map((p) => p.patternKey);
-        const open = await Promise.all(keys.map((k) => deps.core.store.reviews.findOpen(k)));
+        const open = await Promise.all(keys.map((k) => deps.core.openReview(k)));
         const openReviews = new Map(keys.flatMap((k, i) => (open[i] ? [[k, open[i]!.id] as const] : [])));
         sendJson(res, 200, {
           available: true,

@@ -242,6 +242,11 @@ export class FeedbackCore {
     return buildReviewView(this.store, review, this.policy);
   }
 
+  /** The pattern's open review, if any. */
+  openReview(patternKey: string): Promise<Review | null> {
+    return this.store.reviews.findOpen(patternKey);
+  }
+
   listReviews(status?: Review['status'], limit = 50): Promise<Review[]> {
     return this.store.reviews.list({ status, limit });
   }

@@ -1,6 +1,5 @@
-import type { Feedback, TimeRange } from '../types.ts';
+import type { TimeRange } from '../types.ts';
 import type { DigestTrendPeriod } from '../views.ts';
-import { voteCounts } from './stats.ts';
 import { formatLocal, zonedParts } from './zoned-time.ts';
 
 const localDay = (d: Date, tz: string) => formatLocal(zonedParts(d, tz)).slice(0, 10);
@@ -19,16 +18,4 @@ export function trendPeriod(
     votes,
     positiveRate: votes === 0 ? null : Math.round((counts.up / votes) * 10_000) / 10_000,
   };
-}
-
-/** Volume and positive rate of each window (oldest first) from the feedback that spans them all. */
-export function trendPeriods(
-  windows: readonly TimeRange[],
-  history: readonly Feedback[],
-  timezone: string,
-): DigestTrendPeriod[] {
-  return windows.map((w) => {
-    const inWindow = history.filter((f) => f.createdAt >= w.from && f.createdAt < w.to);
-    return trendPeriod(w, { feedback: inWindow.length, ...voteCounts(inWindow) }, timezone);
-  });
 }
