@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ChatPlatform } from '../src/core/ports.ts';
+import type { FeedbackCore } from '../src/core/feedback-core.ts';
+import type { ChatPlatform, Logger } from '../src/core/ports.ts';
 
 /** A route an adapter serves on heed's one HTTP listener (PORT). `path` is exact, or a prefix ending in `/*`. */
 export interface HttpRoute {
@@ -15,4 +16,23 @@ export interface PlatformAdapter extends ChatPlatform {
   stop(): Promise<void>;
   /** Routes served on the shared HTTP listener (e.g. `/slack/events`); empty when none. */
   routes(): HttpRoute[];
+}
+
+/**
+ * Platform facts about who may moderate, taken from an inbound event of the platform (a Slack user
+ * id, a Discord interaction, an HTTP request). The core enforces the answer; this only states it.
+ */
+export interface ModeratorCheck<Event> {
+  isModerator(event: Event): boolean | Promise<boolean>;
+}
+
+/**
+ * The one bag every adapter's inbound handlers get. Handlers reach heed only through `core`; the
+ * platform's own settings and clients travel in `platform`.
+ */
+export interface AdapterContext<Platform, Event> {
+  core: FeedbackCore;
+  logger: Logger;
+  moderators: ModeratorCheck<Event>;
+  platform: Platform;
 }

@@ -5,18 +5,20 @@ import { createWebAdapter } from '../adapters/web/index.ts';
 import { createAnswerer } from './answerer/index.ts';
 import type { Config } from './config.ts';
 import { FeedbackCore } from './core/feedback-core.ts';
-import { buildDigest, computeInsights, periodEndingAt } from './core/insights/index.ts';
+import { periodEndingAt } from './core/insights/index.ts';
 import type { FeedbackStore, Logger, Metrics } from './core/ports.ts';
 import { groupingFor } from './embeddings/grouping.ts';
 
 /** The core with the configured answerer and trigger rule (shared by `npm start` and the CLI). */
 export function buildCore(config: Config, store: FeedbackStore, logger: Logger, metrics?: Metrics) {
   const answerer = createAnswerer({ config, store, logger });
+  const grouping = groupingFor(config, store, logger);
   const core = new FeedbackCore({
     store,
+    cluster: grouping.cluster,
     answerer,
     logger,
-    patternKeyer: groupingFor(config, store, logger).patternKeyer,
+    patternKeyer: grouping.patternKeyer,
     policy: config.review,
     history: { turns: config.history.turns },
     metrics,
@@ -50,18 +52,9 @@ export function attachAdapters(
     const { timezone } = config.digest;
     // The `days` before `to` (default now): the dashboard also asks for the period before, to compare.
     const insights = (days: number, to: Date = core.clock.now()) => {
-      return computeInsights(
-        core.store,
-        { from: new Date(to.getTime() - days * 86_400_000), to },
-        { clock: () => core.clock.now(), cluster: groupingFor(config, core.store, logger).cluster },
-      );
+      return core.insights({ from: new Date(to.getTime() - days * 86_400_000), to });
     };
-    const digestPreview = () =>
-      buildDigest(core.store, periodEndingAt(core.clock.now(), timezone), {
-        timezone,
-        clock: () => core.clock.now(),
-        cluster: groupingFor(config, core.store, logger).cluster,
-      });
+    const digestPreview = () => core.digest(periodEndingAt(core.clock.now(), timezone), { timezone });
     adapters.push(
       createWebAdapter({
         core,

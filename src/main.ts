@@ -5,7 +5,7 @@ import { type Config, loadConfig } from './config.ts';
 import { errorMessage, HeedError } from './core/errors.ts';
 import type { FeedbackCore } from './core/feedback-core.ts';
 import { type OpsCounts, opsCounts } from './core/insights/ops-counts.ts';
-import type { Logger } from './core/ports.ts';
+import type { FeedbackStore, Logger } from './core/ports.ts';
 import { startHttpServer } from './http/http-server.ts';
 import { PromMetrics } from './http/metrics.ts';
 import { opsRoutes } from './http/ops-routes.ts';
@@ -18,6 +18,8 @@ export interface Heed {
   url: string;
   config: Config;
   core: FeedbackCore;
+  /** The store the core was built on (operations and tests; adapters only talk to the core). */
+  store: FeedbackStore;
   stop(): Promise<void>;
 }
 
@@ -84,7 +86,7 @@ export async function startHeed(
     // Last: its start-up catch-up may post a missed digest, which needs the platforms connected.
     const scheduler = startScheduler({ config, core, db: store.db, logger });
     cleanups.push(() => scheduler.stop());
-    return { url: server.url, config, core, stop };
+    return { url: server.url, config, core, store, stop };
   } catch (err) {
     await stop();
     throw err;

@@ -41,7 +41,7 @@ export async function handleAsk(i: ChatInputCommandInteraction, ctx: HandlerCont
   const [first, ...rest] = answerMessages(interaction);
   let last: Message = await i.editReply({ ...first!, allowedMentions: NO_MENTIONS });
   for (const part of rest) last = await i.followUp({ ...part, allowedMentions: NO_MENTIONS });
-  await ctx.core.store.interactions.setMessageRef(interaction.id, {
+  await ctx.core.recordAnswerPosted(interaction.id, {
     channelId: last.channelId,
     messageId: last.id,
   });

@@ -71,10 +71,7 @@ export function createInteractionRouter(
     }
     const what = routed.kind === 'ask' ? 'ask' : routed.id.kind;
     try {
-      const fresh = await ctx.core.store.deliveries.claim(
-        `discord:interaction:${i.id}`,
-        ctx.core.clock.now(),
-      );
+      const fresh = await ctx.core.claimDelivery(`discord:interaction:${i.id}`);
       if (!fresh) {
         ctx.logger.info({ interactionId: i.id, what }, 'duplicate interaction delivery ignored');
         return;

@@ -85,7 +85,7 @@ export class SlackAdapter implements PlatformAdapter {
         core.clock,
         this.logger,
       ),
-      firstDelivery: (key) => core.store.deliveries.claim(key, core.clock.now()),
+      firstDelivery: (key) => core.claimDelivery(key),
     };
     const own = !opts.app;
     if (own) registerQuestionHandlers(app, deps);
@@ -177,8 +177,7 @@ export class SlackAdapter implements PlatformAdapter {
     );
     // Refresh the root's numbers and priority — unless a moderator closed the review meanwhile, so a
     // late refresh never brings the buttons back onto a resolved root.
-    const current = await this.core.store.reviews.get(view.review.id);
-    if (current?.status !== 'open') return;
+    if (!(await this.core.isReviewOpen(view.review.id))) return;
     const root = reviewRootMessage(view);
     await this.call('appendToReview', thread.channelId, () =>
       this.client.chat.update({

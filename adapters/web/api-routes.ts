@@ -89,7 +89,7 @@ export function createApiHandler(deps: ApiDeps) {
   on('GET', /^\/api\/instructions$/, async () => ({ text: await core.currentInstructions() }));
 
   on('GET', /^\/api\/knowledge$/, async () => ({
-    entries: (await core.store.knowledge.listLatest())
+    entries: (await core.listKnowledge())
       .slice(0, 100)
       .map((e) => ({ ...e, answerDoc: markdownTree(e.answer) })),
   }));

@@ -3,7 +3,6 @@ import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';
-import { buildDigest } from '../core/insights/build-digest.ts';
 import { renderDigestText } from '../core/insights/digest-text.ts';
 import { periodEndingAt } from '../core/insights/period.ts';
 import { type Clock, type Logger, systemClock } from '../core/ports.ts';
@@ -107,7 +106,7 @@ async function dryRun(
   const records = await digests.forPeriod(period.key);
   const digest =
     records.find((r) => r.digest)?.digest ??
-    (await buildDigest(deps.core.store, period, { timezone: deps.config.digest.timezone }));
+    (await deps.core.digest(period, { timezone: deps.config.digest.timezone }));
   if (json) {
     deps.io.stdout(`${JSON.stringify(digest, null, 2)}\n`);
     return { code: 0, digest };

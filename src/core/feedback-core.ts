@@ -1,7 +1,10 @@
 import { HeedError } from './errors.ts';
 import { type ExternalAnswer, recordExternalAnswer } from './external-answer.ts';
+import { buildDigest, type DigestOptions } from './insights/build-digest.ts';
+import { computeInsights, type InsightsOptions } from './insights/compute-insights.ts';
 import { utcDay } from './insights/day-summary.ts';
 import { isClosedDay } from './insights/period-data.ts';
+import type { Insights } from './insights/types.ts';
 import { fingerprintKeyer } from './pattern-key.ts';
 import { PlatformHub } from './platform-hub.ts';
 import type {
@@ -17,7 +20,8 @@ import type {
 import { noMetrics, systemClock } from './ports.ts';
 import { mayActOnReview, resolveReview } from './resolution.ts';
 import { DEFAULT_POLICY, isNegative, type ReviewPolicyConfig, shouldReview } from './review-policy.ts';
-import { buildReviewView, summarizeFeedback } from './review-view.ts';
+import { type ReviewRaiserDeps, raiseReview } from './review-raiser.ts';
+import { buildReviewView } from './review-view.ts';
 import {
   ConversationRefSchema,
   FeedbackEventSchema,
@@ -26,11 +30,8 @@ import {
   QuestionSchema,
 } from './schemas.ts';
 import { DEFAULT_HISTORY, type HistoryLimits, threadContext, threadKeyOf } from './thread-context.ts';
-import type { ConversationRef, Feedback, Interaction, Review } from './types.ts';
-import type { ReviewView } from './views.ts';
-
-/** How long an unposted review's post claim holds before another instance may try again. */
-const UNPOSTED_RETRY_MS = 5 * 60_000;
+import type { ConversationRef, Interaction, KnowledgeEntry, MessageRef, Review, TimeRange } from './types.ts';
+import type { Digest, ReviewView } from './views.ts';
 
 export interface FeedbackCoreDeps {
   store: FeedbackStore;
@@ -42,6 +43,8 @@ export interface FeedbackCoreDeps {
   /** How many earlier turns of a thread reach the answerer (HEED_HISTORY_TURNS) and their char budget. */
   history?: Partial<HistoryLimits>;
   metrics?: Metrics;
+  /** How insights group negative feedback (the embeddings clusterer); default: lexical. */
+  cluster?: InsightsOptions['cluster'];
 }
 
 export interface FeedbackOutcome extends FeedbackUpsertResult {
@@ -51,7 +54,8 @@ export interface FeedbackOutcome extends FeedbackUpsertResult {
 
 /** The platform-free heart of heed: answers, feedback, reviews, resolutions. */
 export class FeedbackCore {
-  readonly store: FeedbackStore;
+  private readonly store: FeedbackStore;
+  private readonly cluster: InsightsOptions['cluster'];
   readonly platforms: PlatformHub;
   readonly policy: ReviewPolicyConfig;
   readonly clock: Clock;
@@ -63,6 +67,7 @@ export class FeedbackCore {
 
   constructor(deps: FeedbackCoreDeps) {
     this.store = deps.store;
+    this.cluster = deps.cluster;
     this.answerer = deps.answerer;
     this.logger = deps.logger;
     this.clock = deps.clock ?? systemClock;
@@ -171,69 +176,39 @@ export class FeedbackCore {
     // Negative feedback on a pattern already under review is related to it, whatever the window says.
     const open = await this.store.reviews.findOpen(interaction.patternKey);
     if (!open && !shouldReview(result.feedback, recent, this.policy)) return result;
-    const review = await this.raiseReview(interaction, result.feedback, recent, open);
+    const review = await raiseReview(this.raiser(), interaction, result.feedback, recent, open);
     return { ...result, feedback: { ...result.feedback, reviewId: review.id }, review };
   }
 
-  private async raiseReview(
-    interaction: Interaction,
-    trigger: Feedback,
-    recent: readonly Feedback[],
-    open: Review | null,
-  ): Promise<{ id: string; created: boolean }> {
-    const { review, created } = open
-      ? { review: open, created: false }
-      : await this.store.reviews.openOrJoin(
-          {
-            patternKey: interaction.patternKey,
-            interactionId: interaction.id,
-            question: interaction.question,
-          },
-          this.clock.now(),
-        );
-    // The window's earlier negative feedback that no review holds yet is what made this one count.
-    const related = [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)];
-    await Promise.all(related.map((f) => this.store.feedback.linkToReview(f.id, review.id)));
-    const view = await buildReviewView(this.store, review, this.policy, recent);
-    if (review.threads.length === 0 && (await this.claimPost(review))) await this.postReview(view, trigger);
-    else await this.appendToReview(view, trigger);
-    this.logger.info({ reviewId: review.id, patternKey: review.patternKey, created }, 'review raised');
-    return { id: review.id, created };
+  private raiser(): ReviewRaiserDeps {
+    const { store, platforms, policy, logger } = this;
+    return { store, platforms, policy, logger, now: () => this.clock.now() };
   }
 
   /**
-   * The right to post a review that has no thread yet: its creator, or — when the creator died between
-   * storing and posting it — the next feedback that joins it. One claim per review and 5-minute window,
-   * so concurrent instances post once and a claimant that died is followed by the next window's.
+   * True the first time `key` is seen, durably across restarts and instances: how an adapter drops a
+   * platform's redelivery of an event it already handled.
    */
-  private claimPost(review: Review): Promise<boolean> {
-    const window = Math.floor(this.clock.now().getTime() / UNPOSTED_RETRY_MS);
-    return this.store.deliveries.claim(`review-post:${review.id}:${window}`, this.clock.now());
+  claimDelivery(key: string): Promise<boolean> {
+    return this.store.deliveries.claim(key, this.clock.now());
   }
 
-  private async postReview(view: ReviewView, trigger: Feedback): Promise<void> {
-    for (const platform of this.platforms.preferring(trigger.platform)) {
-      const thread = await this.platforms.safely('postReview', undefined, () => platform.postReview(view));
-      if (thread) {
-        await this.store.reviews.addThread(view.review.id, thread);
-        return;
-      }
-    }
-    this.logger.warn(
-      { reviewId: view.review.id },
-      'review not posted: no platform with a moderators channel',
+  /** Records where an answer was posted, so feedback on that message and its thread find it. */
+  recordAnswerPosted(interactionId: string, ref: MessageRef): Promise<void> {
+    return this.store.interactions.setMessageRef(
+      parseOrThrow(IdSchema, interactionId, 'interaction id'),
+      ref,
     );
   }
 
-  private async appendToReview(view: ReviewView, trigger: Feedback): Promise<void> {
-    const item = { feedback: trigger, summary: summarizeFeedback(trigger) };
-    for (const thread of view.review.threads) {
-      const platform = this.platforms.get(thread.platform);
-      if (platform)
-        await this.platforms.safely('appendToReview', thread, () =>
-          platform.appendToReview(thread, view, item),
-        );
-    }
+  /** The newest approved version of every knowledge entry. */
+  listKnowledge(): Promise<KnowledgeEntry[]> {
+    return this.store.knowledge.listLatest();
+  }
+
+  /** Whether a review is still open (a late refresh must not bring buttons back onto a resolved one). */
+  async isReviewOpen(reviewId: string): Promise<boolean> {
+    return (await this.store.reviews.get(reviewId))?.status === 'open';
   }
 
   async getReviewView(reviewId: unknown): Promise<ReviewView> {
@@ -277,5 +252,22 @@ export class FeedbackCore {
 
   async currentInstructions(): Promise<string> {
     return (await this.store.instructions.current())?.text ?? '';
+  }
+
+  /** Insights over a range, on the wall clock and with the grouping the core was built with. */
+  insights(range: TimeRange, opts: Omit<InsightsOptions, 'clock' | 'cluster'> = {}): Promise<Insights> {
+    return computeInsights(this.store, range, {
+      clock: () => this.clock.now(),
+      cluster: this.cluster,
+      ...opts,
+    });
+  }
+
+  /** The digest of a period (its trend steps back by calendar weeks in `opts.timezone`). */
+  digest(
+    period: TimeRange & { key: string },
+    opts: Omit<DigestOptions, 'clock' | 'cluster'> = {},
+  ): Promise<Digest> {
+    return buildDigest(this.store, period, { clock: () => this.clock.now(), cluster: this.cluster, ...opts });
   }
 }

@@ -7,6 +7,7 @@ import type {
   InstructionsVersion,
   Interaction,
   KnowledgeEntry,
+  MessageRef,
   Platform,
   Resolution,
   Review,
@@ -89,6 +90,16 @@ export interface EmbeddingCache {
 }
 
 /** What an adapter offers the core. Methods return null / resolve quietly when the platform has no channel set. */
+/**
+ * What the core asks of a platform. The error contract, the same for every adapter:
+ * - A method **throws** when the platform refused or failed the call (network, permissions, rate limit
+ *   after the SDK's own retries). It does not log or swallow that failure itself: the core's
+ *   `PlatformHub.safely` logs it once, with the method and thread, and carries on — stored data stands.
+ * - `postReview` returns `null` (no throw) only when the platform has no moderators' channel configured.
+ * - A method **swallows and logs** only a failure of a courtesy step after the main call landed
+ *   (e.g. refreshing a root message), so the main call is never reported as failed when it was not.
+ * - `digestChannels` never throws.
+ */
 export interface ChatPlatform {
   readonly platform: Platform;
   postReview(view: ReviewView): Promise<ThreadRef | null>;
@@ -106,10 +117,7 @@ export interface InteractionRepository {
   insert(i: NewInteraction): Promise<Interaction>;
   get(id: string): Promise<Interaction | null>;
   getMany(ids: string[]): Promise<Interaction[]>;
-  setMessageRef(
-    id: string,
-    ref: { channelId?: string; messageId?: string; threadId?: string },
-  ): Promise<void>;
+  setMessageRef(id: string, ref: MessageRef): Promise<void>;
   /** When each interaction of a UTC day (`YYYY-MM-DD`) was created: an equality lookup on its day bucket. */
   timesOnDay(day: string): Promise<Date[]>;
   /** The newest `limit` interactions recorded under a thread key, newest first. */

@@ -158,3 +158,10 @@ export interface TimeRange {
   from: Date;
   to: Date;
 }
+
+/** Where an answer was posted on its platform. */
+export interface MessageRef {
+  channelId?: string;
+  messageId?: string;
+  threadId?: string;
+}

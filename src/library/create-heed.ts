@@ -112,8 +112,8 @@ export async function createHeed(options: HeedOptions = {}): Promise<Heed> {
     return {
       slack,
       discord,
-      knowledge: knowledgeFor(core),
-      instructions: instructionsFor(core),
+      knowledge: knowledgeFor(core, store),
+      instructions: instructionsFor(store),
       digest,
       core,
       recordInteraction: (input) => {

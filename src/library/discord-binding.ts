@@ -93,7 +93,7 @@ export class HeedDiscord {
       last = interaction.replied ? await interaction.followUp(body) : await interaction.editReply(body);
     }
     const posted = last!;
-    await this.core.store.interactions.setMessageRef(recorded.id, {
+    await this.core.recordAnswerPosted(recorded.id, {
       channelId: posted.channelId,
       messageId: posted.id,
     });

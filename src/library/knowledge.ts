@@ -1,5 +1,6 @@
 import { KnowledgeRetriever } from '../answerer/knowledge-retriever.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';
+import type { FeedbackStore } from '../core/ports.ts';
 import { parseOrThrow, QuestionSchema } from '../core/schemas.ts';
 import type { KnowledgeHit } from './sources.ts';
 
@@ -22,8 +23,8 @@ export interface HeedInstructions {
   current(): Promise<CurrentInstructions | null>;
 }
 
-export function knowledgeFor(core: FeedbackCore): HeedKnowledge {
-  const retriever = new KnowledgeRetriever(core.store);
+export function knowledgeFor(core: FeedbackCore, store: FeedbackStore): HeedKnowledge {
+  const retriever = new KnowledgeRetriever(store);
   return {
     async search(question, opts = {}) {
       const q = parseOrThrow(QuestionSchema, question, 'question');
@@ -43,10 +44,10 @@ export function knowledgeFor(core: FeedbackCore): HeedKnowledge {
   };
 }
 
-export function instructionsFor(core: FeedbackCore): HeedInstructions {
+export function instructionsFor(store: FeedbackStore): HeedInstructions {
   return {
     async current() {
-      const v = await core.store.instructions.current();
+      const v = await store.instructions.current();
       return v ? { version: v.version, text: v.text, createdAt: v.createdAt } : null;
     },
   };

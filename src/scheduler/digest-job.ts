@@ -1,6 +1,5 @@
 import { errorMessage } from '../core/errors.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';
-import { buildDigest } from '../core/insights/build-digest.ts';
 import { type DigestPeriod, periodEndingAt } from '../core/insights/period.ts';
 import type { ChatPlatform, Clock, Logger } from '../core/ports.ts';
 import type { Digest } from '../core/views.ts';
@@ -84,11 +83,7 @@ export async function postPeriod(deps: DigestJobDeps, period: DigestPeriod, now:
     // Every channel and every attempt posts the digest as first built for the period.
     const digest =
       records.find((r) => r.digest)?.digest ??
-      (await buildDigest(deps.core.store, period, {
-        timezone: deps.schedule.timezone,
-        now,
-        clock: () => deps.core.clock.now(),
-      }));
+      (await deps.core.digest(period, { timezone: deps.schedule.timezone, now }));
     const results: PostResult[] = [];
     for (const target of targets) results.push(await postOne(deps, target, period.key, digest));
     return { periodKey: period.key, results };

@@ -104,7 +104,7 @@ export async function runScaleBench(opts: {
   const rss = rssSampler(sh.uri);
   const state: SeedState = { questions: [], interactions: [], feedback: 0 };
   const rows: ScaleRow[] = [];
-  const { store } = sh.heed.core;
+  const { store } = sh.heed;
   const io = { stdout() {}, stderr() {} };
   try {
     for (const size of opts.sizes) {

@@ -58,7 +58,7 @@ export async function seedFeedback(
   const at = new AsyncLocalStorage<Date>();
   const clock: Clock = { now: () => at.getStore() ?? new Date() };
   const logger = memoryLogger();
-  const { store } = heed.core;
+  const { store } = heed;
   const answerer = createAnswerer({ config: heed.config, store, logger });
   const core = new FeedbackCore({ store, answerer, logger, clock, policy: heed.core.policy });
   for (const p of heed.core.platforms.all()) core.attachPlatform(p);

@@ -60,7 +60,7 @@ describe.skipIf(skip)('the playground in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     if (heed) {
-      await (heed.core.store as MongoFeedbackStore).db.dropDatabase().catch(() => {});
+      await (heed.store as MongoFeedbackStore).db.dropDatabase().catch(() => {});
       await heed.stop();
     }
   });

@@ -72,7 +72,7 @@ export async function startSlackHeed(
   });
   const lost: string[] = [];
   const heed = await startHeed({ env, logger, onDatabaseLost: (m) => lost.push(m) });
-  const store = heed.core.store as MongoFeedbackStore;
+  const store = heed.store as MongoFeedbackStore;
   const base = heed.url.replace('localhost', '127.0.0.1');
   let stopped = false;
   return {

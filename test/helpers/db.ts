@@ -34,3 +34,15 @@ export async function openTestStore(prefix = 't'): Promise<MongoFeedbackStore> {
   });
   return storeForDb(db, client);
 }
+
+/** A store on a database a test gave heed by name (MONGODB_DB), dropped after the file. */
+export async function storeOnNamedDb(dbName: string): Promise<MongoFeedbackStore> {
+  const client = new MongoClient(testMongoUri());
+  await client.connect();
+  const db = client.db(dbName);
+  afterAll(async () => {
+    await db.dropDatabase().catch(() => {});
+    await client.close();
+  });
+  return storeForDb(db, client);
+}

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error the example is plain JavaScript (no declarations): exactly what a team writes.
 import { startBot } from '../../examples/bolt-app/app.js';
 import type { Heed } from '../../src/index.ts';
-import { testMongoUri } from '../helpers/db.ts';
+import { storeOnNamedDb, testMongoUri } from '../helpers/db.ts';
 import { FakeSlack } from '../helpers/fake-slack.ts';
 import { BOT_TOKEN, MODS } from '../helpers/slack-harness.ts';
 import {
@@ -42,6 +42,7 @@ const bot = (await startBot(
     logLevel: LogLevel.ERROR,
   },
 )) as { app: App; heed: Heed; server: { address(): AddressInfo }; stop(): Promise<void> };
+await storeOnNamedDb(dbName); // dropped after the file
 const slack = new SlackHttpClient(`http://127.0.0.1:${bot.server.address().port}/slack/events`);
 
 // The team's own modal and shortcut, added next to heed's handlers like any other listener.
@@ -55,8 +56,6 @@ bot.app.shortcut('team_shortcut', async ({ ack, body }) => {
 });
 
 afterAll(async () => {
-  const db = (bot.heed.core.store as unknown as { db: { dropDatabase(): Promise<unknown> } }).db;
-  await db.dropDatabase().catch(() => {});
   await bot.stop();
   await fake.close();
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { App, LogLevel } from '@slack/bolt';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createHeed } from '../../src/index.ts';
-import { testMongoUri } from '../helpers/db.ts';
+import { storeOnNamedDb, testMongoUri } from '../helpers/db.ts';
 import { FakeSlack, waitFor } from '../helpers/fake-slack.ts';
 import { APP_TOKEN, BOT_TOKEN, MODS } from '../helpers/slack-harness.ts';
 import {
@@ -18,9 +18,11 @@ import {
 // The team's own Socket Mode app; heed rides on it through heed.slack.register.
 const fake = await new FakeSlack().start();
 await fake.socketMode();
+const dbName = `lib_socket_${randomBytes(4).toString('hex')}`;
+const store = await storeOnNamedDb(dbName);
 const heed = await createHeed({
   mongodbUri: testMongoUri(),
-  mongodbDb: `lib_socket_${randomBytes(4).toString('hex')}`,
+  mongodbDb: dbName,
   slack: { moderatorsChannel: MODS, digestChannel: 'CDIGEST' },
   logLevel: 'silent',
   env: {},
@@ -39,8 +41,6 @@ app.view('team_form', async ({ ack }) => {
 await app.start();
 
 afterAll(async () => {
-  const db = (heed.core.store as unknown as { db: { dropDatabase(): Promise<unknown> } }).db;
-  await db.dropDatabase().catch(() => {});
   await app.stop();
   await heed.stop();
   await fake.close();
@@ -71,10 +71,7 @@ describe('heed.slack.register on a Socket Mode App', () => {
     expect(interactionIdOf(fake.callsTo('chat.postMessage').at(-1)!)).toBe(interactionId);
 
     await fake.sendEnvelope('interactive', feedbackClick({ user: user('U2') }, `down:${interactionId}`));
-    await waitFor(
-      async () => (await heed.core.store.feedback.countForInteraction(interactionId)) === 1,
-      'the vote',
-    );
+    await waitFor(async () => (await store.feedback.countForInteraction(interactionId)) === 1, 'the vote');
   });
 
   it('heed’s modal errors and the team’s own modal ack both reach Slack through the envelope', async () => {

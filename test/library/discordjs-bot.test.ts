@@ -5,17 +5,19 @@ import { decodeCustomId, encodeCustomId } from '../../adapters/discord/custom-id
 // @ts-expect-error the example is plain JavaScript (no declarations): exactly what a team writes.
 import { startBot } from '../../examples/discordjs-bot/bot.js';
 import type { Heed } from '../../src/index.ts';
-import { testMongoUri } from '../helpers/db.ts';
+import { storeOnNamedDb, testMongoUri } from '../helpers/db.ts';
 import { buttonClick, discordUser, modalSubmit, slashCommand } from '../helpers/discord-payloads.ts';
 import { DISCORD_IDS, FakeDiscord } from '../helpers/fake-discord.ts';
 import { waitFor } from '../helpers/fake-slack.ts';
 
 const MODS = DISCORD_IDS.moderators;
 const fake = await FakeDiscord.start();
+const dbName = `lib_discord_${randomBytes(4).toString('hex')}`;
+await storeOnNamedDb(dbName); // dropped after the file
 const bot = (await startBot(
   {
     MONGODB_URI: testMongoUri(),
-    MONGODB_DB: `lib_discord_${randomBytes(4).toString('hex')}`,
+    MONGODB_DB: dbName,
     DISCORD_TOKEN: 'team-bot-token.NEVER-IN-LOGS',
     DISCORD_MODERATORS_CHANNEL: MODS,
     DISCORD_MODERATOR_ROLE: DISCORD_IDS.moderatorRole,
@@ -26,8 +28,6 @@ const bot = (await startBot(
 await waitFor(() => bot.client.isReady(), 'the team’s client to be ready');
 
 afterAll(async () => {
-  const db = (bot.heed.core.store as unknown as { db: { dropDatabase(): Promise<unknown> } }).db;
-  await db.dropDatabase().catch(() => {});
   await bot.stop();
   await fake.close();
 });

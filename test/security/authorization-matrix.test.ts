@@ -32,7 +32,7 @@ async function raiseReview(core: FeedbackCore, platform: Platform, question: str
   const i = await core.answer(question, { platform, userId: 'asker', channelId: 'C-ASK' });
   for (const u of ['v1', 'v2', 'v3'])
     await core.recordFeedback({ interactionId: i.id, platform, userId: u, kind: 'vote', value: 'down' });
-  const review = await core.store.reviews.findOpen(i.patternKey);
+  const review = await core.openReview(i.patternKey);
   if (!review) throw new Error('no review raised');
   return review;
 }

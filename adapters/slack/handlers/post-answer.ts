@@ -22,7 +22,7 @@ export async function postAnswer(
     });
     ts = res.ts;
   }
-  await deps.core.store.interactions.setMessageRef(interaction.id, {
+  await deps.core.recordAnswerPosted(interaction.id, {
     channelId: where.channel,
     ...(ts ? { messageId: ts } : {}),
     ...(where.threadTs ? { threadId: where.threadTs } : {}),

@@ -137,7 +137,7 @@ export function registerQuestionHandlers(app: App, deps: HandlerDeps): void {
           const code = slackErrorInfo(err)?.slackError;
           if (code !== 'not_in_channel' && code !== 'channel_not_found') throw err;
           await respondInChannel(respond, interaction);
-          await deps.core.store.interactions.setMessageRef(interaction.id, { channelId: command.channel_id });
+          await deps.core.recordAnswerPosted(interaction.id, { channelId: command.channel_id });
         }
       },
       (text) => respond({ response_type: 'ephemeral', text }).then(() => undefined),

@@ -1,0 +1,75 @@
+import type { PlatformHub } from './platform-hub.ts';
+import type { FeedbackStore, Logger } from './ports.ts';
+import { isNegative, type ReviewPolicyConfig } from './review-policy.ts';
+import { buildReviewView, summarizeFeedback } from './review-view.ts';
+import type { Feedback, Interaction, Review } from './types.ts';
+import type { ReviewView } from './views.ts';
+
+/** How long an unposted review's post claim holds before another instance may try again. */
+const UNPOSTED_RETRY_MS = 5 * 60_000;
+
+export interface ReviewRaiserDeps {
+  store: FeedbackStore;
+  platforms: PlatformHub;
+  policy: ReviewPolicyConfig;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** Opens or joins a pattern's review for a negative reaction and puts it in front of moderators. */
+export async function raiseReview(
+  deps: ReviewRaiserDeps,
+  interaction: Interaction,
+  trigger: Feedback,
+  recent: readonly Feedback[],
+  open: Review | null,
+): Promise<{ id: string; created: boolean }> {
+  const { store } = deps;
+  const { review, created } = open
+    ? { review: open, created: false }
+    : await store.reviews.openOrJoin(
+        { patternKey: interaction.patternKey, interactionId: interaction.id, question: interaction.question },
+        deps.now(),
+      );
+  // The window's earlier negative feedback that no review holds yet is what made this one count.
+  const related = [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)];
+  await Promise.all(related.map((f) => store.feedback.linkToReview(f.id, review.id)));
+  const view = await buildReviewView(store, review, deps.policy, recent);
+  if (review.threads.length === 0 && (await claimPost(deps, review))) await postReview(deps, view, trigger);
+  else await appendToReview(deps, view, trigger);
+  deps.logger.info({ reviewId: review.id, patternKey: review.patternKey, created }, 'review raised');
+  return { id: review.id, created };
+}
+
+/**
+ * The right to post a review that has no thread yet: its creator, or — when the creator died between
+ * storing and posting it — the next feedback that joins it. One claim per review and 5-minute window,
+ * so concurrent instances post once and a claimant that died is followed by the next window's.
+ */
+function claimPost(deps: ReviewRaiserDeps, review: Review): Promise<boolean> {
+  const window = Math.floor(deps.now().getTime() / UNPOSTED_RETRY_MS);
+  return deps.store.deliveries.claim(`review-post:${review.id}:${window}`, deps.now());
+}
+
+async function postReview(deps: ReviewRaiserDeps, view: ReviewView, trigger: Feedback): Promise<void> {
+  const { platforms } = deps;
+  for (const platform of platforms.preferring(trigger.platform)) {
+    const thread = await platforms.safely('postReview', undefined, () => platform.postReview(view));
+    if (thread) {
+      await deps.store.reviews.addThread(view.review.id, thread);
+      return;
+    }
+  }
+  deps.logger.warn({ reviewId: view.review.id }, 'review not posted: no platform with a moderators channel');
+}
+
+async function appendToReview(deps: ReviewRaiserDeps, view: ReviewView, trigger: Feedback): Promise<void> {
+  const item = { feedback: trigger, summary: summarizeFeedback(trigger) };
+  for (const thread of view.review.threads) {
+    const platform = deps.platforms.get(thread.platform);
+    if (platform)
+      await deps.platforms.safely('appendToReview', thread, () =>
+        platform.appendToReview(thread, view, item),
+      );
+  }
+}
