@@ -7,11 +7,11 @@ import type { ThreadRef } from '../../src/core/types.ts';
 import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.ts';
 import { type TrendChartRenderer, trendChartPng } from '../../src/insights-chart/index.ts';
 import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
-import { registerCommands } from './commands.ts';
-import { logConnectionEvents } from './connection-log.ts';
-import { postDigestMessages } from './digest-chart.ts';
-import { createInteractionRouter } from './interaction-router.ts';
+import { createInteractionRouter } from './handlers/router.ts';
+import { postDigestMessages } from './render/digest-chart.ts';
 import { DiscordReviewThreads } from './review-threads.ts';
+import { registerCommands } from './transport/commands.ts';
+import { logConnectionEvents } from './transport/connection-log.ts';
 
 export interface DiscordAdapterOptions {
   config: DiscordConfig;

@@ -1,7 +1,7 @@
 import { DiscordAdapter, type DiscordAdapterOptions } from './discord-adapter.ts';
 
-export { decodeCustomId, encodeCustomId, type HeedCustomId } from './custom-id.ts';
 export { DiscordAdapter, type DiscordAdapterOptions } from './discord-adapter.ts';
+export { decodeCustomId, encodeCustomId, type HeedCustomId } from './ids.ts';
 
 /** The composition root's entry point: `core.attachPlatform(adapter)`, then `await adapter.start()`. */
 export function createDiscordAdapter(opts: DiscordAdapterOptions): DiscordAdapter {

@@ -3,8 +3,8 @@ import { errorMessage } from '../../src/core/errors.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import type { ThreadRef } from '../../src/core/types.ts';
 import type { FeedbackItemView, ReviewView } from '../../src/core/views.ts';
-import { NO_MENTIONS } from './limits.ts';
-import { appendText, outcomeText, reviewMessage, threadName } from './review-message.ts';
+import { NO_MENTIONS } from './render/limits.ts';
+import { appendText, outcomeText, reviewMessage, threadName } from './render/review-message.ts';
 
 /**
  * Review threads in the moderators' channel, through REST by channel id (no channel cache needed).

@@ -1,9 +1,9 @@
 import type { Client, Message, RepliableInteraction } from 'discord.js';
-import { answerMessages, feedbackControls } from '../../adapters/discord/answer-message.ts';
-import type { MessageRow } from '../../adapters/discord/components.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.ts';
-import { NO_MENTIONS } from '../../adapters/discord/limits.ts';
-import { displayName } from '../../adapters/discord/moderator.ts';
+import { displayName } from '../../adapters/discord/moderators.ts';
+import { answerMessages, feedbackControls } from '../../adapters/discord/render/answer-message.ts';
+import type { MessageRow } from '../../adapters/discord/render/components.ts';
+import { NO_MENTIONS } from '../../adapters/discord/render/limits.ts';
 import { HeedError } from '../core/errors.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';
 import type { Logger } from '../core/ports.ts';

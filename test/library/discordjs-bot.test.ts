@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decodeCustomId, encodeCustomId } from '../../adapters/discord/custom-id.ts';
+import { decodeCustomId, encodeCustomId } from '../../adapters/discord/ids.ts';
 // @ts-expect-error the example is plain JavaScript (no declarations): exactly what a team writes.
 import { startBot } from '../../examples/discordjs-bot/bot.js';
 import type { Heed } from '../../src/index.ts';

@@ -6,10 +6,10 @@ import {
   decodeCustomId,
   encodeCustomId,
   type HeedCustomId,
-} from '../../adapters/discord/custom-id.ts';
-import { FEEDBACK_FIELDS } from '../../adapters/discord/feedback-forms.ts';
-import { selectValues, textValue } from '../../adapters/discord/form-fields.ts';
-import { REVIEW_FIELDS, readAnswer, readInstructions } from '../../adapters/discord/review-forms.ts';
+} from '../../adapters/discord/ids.ts';
+import { FEEDBACK_FIELDS } from '../../adapters/discord/render/feedback-forms.ts';
+import { selectValues, textValue } from '../../adapters/discord/render/form-fields.ts';
+import { REVIEW_FIELDS, readAnswer, readInstructions } from '../../adapters/discord/render/review-forms.ts';
 import { discordUser, modalSubmit } from '../helpers/discord-payloads.ts';
 import { dangerousKeys, heedOrValue, hexId, hostileValue, hugeString, prototypeIsClean } from './hostile.ts';
 

@@ -2,9 +2,9 @@
 // evaluated before discord.js breaks discord.js's bundled inspect. Plain node is not affected.
 import 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { encodeCustomId } from '../../adapters/discord/custom-id.ts';
+import { encodeCustomId } from '../../adapters/discord/ids.ts';
 import { reviewActionId, VIEW } from '../../adapters/slack/ids.ts';
-import { fieldFor } from '../../adapters/slack/modals.ts';
+import { fieldFor } from '../../adapters/slack/render/modals.ts';
 import type { FeedbackCore } from '../../src/core/feedback-core.ts';
 import type { Platform, ResolutionAction } from '../../src/core/types.ts';
 import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';

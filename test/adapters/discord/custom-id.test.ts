@@ -4,7 +4,7 @@ import {
   decodeCustomId,
   encodeCustomId,
   type HeedCustomId,
-} from '../../../adapters/discord/custom-id.ts';
+} from '../../../adapters/discord/ids.ts';
 
 const I = '0123456789abcdef01234567';
 const R = 'fedcba9876543210fedcba98';

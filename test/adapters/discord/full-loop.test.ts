@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { decodeCustomId, encodeCustomId } from '../../../adapters/discord/custom-id.ts';
+import { decodeCustomId, encodeCustomId } from '../../../adapters/discord/ids.ts';
 import { startDiscordHarness } from '../../helpers/discord-harness.ts';
 import { buttonClick, discordUser, modalSubmit, slashCommand } from '../../helpers/discord-payloads.ts';
 import { DISCORD_IDS } from '../../helpers/fake-discord.ts';

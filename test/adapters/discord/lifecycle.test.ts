@@ -1,8 +1,8 @@
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
-import { COMMANDS } from '../../../adapters/discord/commands.ts';
-import { decodeCustomId } from '../../../adapters/discord/custom-id.ts';
-import { digestMessages } from '../../../adapters/discord/digest-embeds.ts';
+import { decodeCustomId } from '../../../adapters/discord/ids.ts';
 import { createDiscordAdapter } from '../../../adapters/discord/index.ts';
+import { digestMessages } from '../../../adapters/discord/render/digest-embeds.ts';
+import { COMMANDS } from '../../../adapters/discord/transport/commands.ts';
 import { HeedError } from '../../../src/core/errors.ts';
 import type { Answerer } from '../../../src/core/ports.ts';
 import { DISCORD_TOKEN, logged, startDiscordHarness } from '../../helpers/discord-harness.ts';

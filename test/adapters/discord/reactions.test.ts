@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { decodeCustomId, encodeCustomId } from '../../../adapters/discord/custom-id.ts';
+import { decodeCustomId, encodeCustomId } from '../../../adapters/discord/ids.ts';
 import { REASONS } from '../../../src/core/types.ts';
 import { startDiscordHarness } from '../../helpers/discord-harness.ts';
 import {

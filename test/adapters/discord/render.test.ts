@@ -1,9 +1,13 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { decodeCustomId } from '../../../adapters/discord/custom-id.ts';
-import { digestMessages } from '../../../adapters/discord/digest-embeds.ts';
-import { embedLength } from '../../../adapters/discord/limits.ts';
-import { REVIEW_COLOURS, reviewMessage, threadName } from '../../../adapters/discord/review-message.ts';
+import { decodeCustomId } from '../../../adapters/discord/ids.ts';
+import { digestMessages } from '../../../adapters/discord/render/digest-embeds.ts';
+import { embedLength } from '../../../adapters/discord/render/limits.ts';
+import {
+  REVIEW_COLOURS,
+  reviewMessage,
+  threadName,
+} from '../../../adapters/discord/render/review-message.ts';
 import type { Feedback, Review } from '../../../src/core/types.ts';
 import type { ReviewView } from '../../../src/core/views.ts';
 import { bigDigest, emptyDigest } from '../../helpers/discord-samples.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCustomId, encodeCustomId } from '../../../adapters/discord/custom-id.ts';
-import { embedLength } from '../../../adapters/discord/limits.ts';
+import { decodeCustomId, encodeCustomId } from '../../../adapters/discord/ids.ts';
+import { embedLength } from '../../../adapters/discord/render/limits.ts';
 import type { Answerer, AnswerRequest } from '../../../src/core/ports.ts';
 import { startDiscordHarness } from '../../helpers/discord-harness.ts';
 import { buttonClick, discordUser, slashCommand } from '../../helpers/discord-payloads.ts';

@@ -5,8 +5,8 @@ import type {
   ModalSubmitInteraction,
   StringSelectMenuInteraction,
 } from 'discord.js';
-import { handleAsk } from './ask-handler.ts';
-import { ASK } from './commands.ts';
+import { reportFailure } from '../boundary.ts';
+import type { HandlerContext } from '../handler-context.ts';
 import {
   type ButtonId,
   decodeCustomId,
@@ -15,7 +15,9 @@ import {
   isSelectId,
   type ModalId,
   type SelectId,
-} from './custom-id.ts';
+} from '../ids.ts';
+import { ASK } from '../transport/commands.ts';
+import { handleAsk } from './ask.ts';
 import {
   handleCorrection,
   handleRating,
@@ -23,10 +25,8 @@ import {
   handleVote,
   openCorrectionForm,
   openReasonsForm,
-} from './feedback-handlers.ts';
-import type { HandlerContext } from './handler-context.ts';
-import { reportFailure } from './replies.ts';
-import { handleReviewButton, handleReviewForm } from './review-handlers.ts';
+} from './feedback.ts';
+import { handleReviewButton, handleReviewForm } from './review.ts';
 
 export interface RouterOptions {
   /** Whether heed answers its `/ask` command (default true; false when attached to a team's client). */

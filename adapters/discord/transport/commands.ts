@@ -5,10 +5,10 @@ import {
   type RESTPutAPIApplicationCommandsJSONBody,
   Routes,
 } from 'discord.js';
-import type { DiscordConfig } from '../../src/config.ts';
-import { errorMessage } from '../../src/core/errors.ts';
-import type { Logger } from '../../src/core/ports.ts';
-import { LIMITS } from '../../src/core/schemas.ts';
+import type { DiscordConfig } from '../../../src/config.ts';
+import { errorMessage } from '../../../src/core/errors.ts';
+import type { Logger } from '../../../src/core/ports.ts';
+import { LIMITS } from '../../../src/core/schemas.ts';
 
 export const ASK = { name: 'ask', option: 'question' } as const;
 

@@ -1,13 +1,13 @@
 import type { ButtonInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
-import type { FeedbackEventInput } from '../../src/core/schemas.ts';
-import type { Reason } from '../../src/core/types.ts';
-import { tellUsWhyRow } from './answer-message.ts';
-import type { AnswerControlId } from './custom-id.ts';
-import { correctionForm, FEEDBACK_FIELDS, reasonsForm } from './feedback-forms.ts';
-import { selectValues, textValue } from './form-fields.ts';
-import type { HandlerContext } from './handler-context.ts';
-import { displayName } from './moderator.ts';
-import { deferPrivately, replyPrivately } from './replies.ts';
+import type { FeedbackEventInput } from '../../../src/core/schemas.ts';
+import type { Reason } from '../../../src/core/types.ts';
+import { deferPrivately, replyPrivately } from '../boundary.ts';
+import type { HandlerContext } from '../handler-context.ts';
+import type { AnswerControlId } from '../ids.ts';
+import { displayName } from '../moderators.ts';
+import { tellUsWhyRow } from '../render/answer-message.ts';
+import { correctionForm, FEEDBACK_FIELDS, reasonsForm } from '../render/feedback-forms.ts';
+import { selectValues, textValue } from '../render/form-fields.ts';
 
 type Kind<K extends AnswerControlId['kind']> = Extract<AnswerControlId, { kind: K }>;
 type Reacting = ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;

@@ -1,7 +1,7 @@
 import { type APIEmbed, ButtonStyle, ComponentType } from 'discord.js';
-import type { Interaction } from '../../src/core/types.ts';
+import type { Interaction } from '../../../src/core/types.ts';
+import { encodeCustomId } from '../ids.ts';
 import { button, type MessageRow, row } from './components.ts';
-import { encodeCustomId } from './custom-id.ts';
 import { toDiscordMarkdown } from './discord-markdown.ts';
 import { clip, DISCORD, splitText } from './limits.ts';
 

@@ -8,9 +8,9 @@ import {
 import type { DiscordConfig } from '../../src/config.ts';
 import { errorMessage, isUserFacing } from '../../src/core/errors.ts';
 import type { Logger } from '../../src/core/ports.ts';
-import type { MessageRow } from './components.ts';
-import { clip, DISCORD, NO_MENTIONS } from './limits.ts';
-import { refusalText } from './moderator.ts';
+import { refusalText } from './moderators.ts';
+import type { MessageRow } from './render/components.ts';
+import { clip, DISCORD, NO_MENTIONS } from './render/limits.ts';
 
 /** Acknowledges within Discord's 3 seconds; the answer follows with `replyPrivately`. */
 export function deferPrivately(i: RepliableInteraction): Promise<unknown> {

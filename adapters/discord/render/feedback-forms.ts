@@ -1,7 +1,7 @@
 import type { APIModalInteractionResponseCallbackData } from 'discord.js';
-import { LIMITS } from '../../src/core/schemas.ts';
-import { REASON_LABELS, REASONS } from '../../src/core/types.ts';
-import { encodeCustomId } from './custom-id.ts';
+import { LIMITS } from '../../../src/core/schemas.ts';
+import { REASON_LABELS, REASONS } from '../../../src/core/types.ts';
+import { encodeCustomId } from '../ids.ts';
 import { selectField, textField } from './form-fields.ts';
 
 export const FEEDBACK_FIELDS = { correction: 'correction', reasons: 'reasons', comment: 'comment' } as const;

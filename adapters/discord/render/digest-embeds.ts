@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Digest } from '../../src/core/views.ts';
+import type { Digest } from '../../../src/core/views.ts';
 import { type EmbedSection, packSections } from './embed-pack.ts';
 
 const COLOUR = 0x5865f2;

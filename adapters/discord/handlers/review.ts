@@ -1,11 +1,16 @@
 import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
-import type { ReviewView } from '../../src/core/views.ts';
-import type { ModalId, ReviewButtonId } from './custom-id.ts';
-import type { HandlerContext } from './handler-context.ts';
-import { actorOf, isDiscordModerator, refusalText } from './moderator.ts';
-import { deferPrivately, replyPrivately } from './replies.ts';
-import { applyCorrectionForm, readAnswer, readInstructions, updateInstructionsForm } from './review-forms.ts';
-import { actorText } from './review-message.ts';
+import type { ReviewView } from '../../../src/core/views.ts';
+import { deferPrivately, replyPrivately } from '../boundary.ts';
+import type { HandlerContext } from '../handler-context.ts';
+import type { ModalId, ReviewButtonId } from '../ids.ts';
+import { actorOf, isDiscordModerator, refusalText } from '../moderators.ts';
+import {
+  applyCorrectionForm,
+  readAnswer,
+  readInstructions,
+  updateInstructionsForm,
+} from '../render/review-forms.ts';
+import { actorText } from '../render/review-message.ts';
 
 type ReviewModalId = Extract<ModalId, { kind: 'review-modal' }>;
 

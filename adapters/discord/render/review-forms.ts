@@ -1,7 +1,7 @@
 import type { APIModalInteractionResponseCallbackData, ModalSubmitInteraction } from 'discord.js';
-import { LIMITS } from '../../src/core/schemas.ts';
-import type { ReviewView } from '../../src/core/views.ts';
-import { encodeCustomId } from './custom-id.ts';
+import { LIMITS } from '../../../src/core/schemas.ts';
+import type { ReviewView } from '../../../src/core/views.ts';
+import { encodeCustomId } from '../ids.ts';
 import { textField, textValue } from './form-fields.ts';
 import { DISCORD } from './limits.ts';
 

@@ -28,7 +28,7 @@ export function clip(text: string, max: number): string {
   return `${text.slice(0, cut)}…`;
 }
 
-export { splitText } from '../../src/core/text/split-text.ts';
+export { splitText } from '../../../src/core/text/split-text.ts';
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;

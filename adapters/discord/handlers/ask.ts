@@ -1,10 +1,10 @@
 import { ChannelType, type ChatInputCommandInteraction, type Message, Routes } from 'discord.js';
-import type { ConversationRef } from '../../src/core/types.ts';
-import { answerMessages } from './answer-message.ts';
-import { ASK } from './commands.ts';
-import type { HandlerContext } from './handler-context.ts';
-import { NO_MENTIONS } from './limits.ts';
-import { displayName } from './moderator.ts';
+import type { ConversationRef } from '../../../src/core/types.ts';
+import type { HandlerContext } from '../handler-context.ts';
+import { displayName } from '../moderators.ts';
+import { answerMessages } from '../render/answer-message.ts';
+import { NO_MENTIONS } from '../render/limits.ts';
+import { ASK } from '../transport/commands.ts';
 
 const THREADS: ReadonlySet<number> = new Set([
   ChannelType.PublicThread,

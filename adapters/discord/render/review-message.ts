@@ -1,8 +1,8 @@
 import { type APIEmbed, type APIEmbedField, ButtonStyle } from 'discord.js';
-import type { Actor, Reason } from '../../src/core/types.ts';
-import type { FeedbackItemView, ReviewView } from '../../src/core/views.ts';
+import type { Actor, Reason } from '../../../src/core/types.ts';
+import type { FeedbackItemView, ReviewView } from '../../../src/core/views.ts';
+import { encodeCustomId } from '../ids.ts';
 import { button, type MessageRow, row } from './components.ts';
-import { encodeCustomId } from './custom-id.ts';
 import { clip, DISCORD } from './limits.ts';
 
 export const REVIEW_COLOURS = { high: 0xe74c3c, medium: 0xf39c12, resolved: 0x2ecc71, dismissed: 0x95a5a6 };

@@ -1,8 +1,8 @@
 import { type APIEmbed, DiscordAPIError, HTTPError, type REST, Routes } from 'discord.js';
-import { errorMessage } from '../../src/core/errors.ts';
-import type { Logger } from '../../src/core/ports.ts';
-import type { Digest } from '../../src/core/views.ts';
-import { hasChartData, type TrendChartRenderer } from '../../src/insights-chart/index.ts';
+import { errorMessage } from '../../../src/core/errors.ts';
+import type { Logger } from '../../../src/core/ports.ts';
+import type { Digest } from '../../../src/core/views.ts';
+import { hasChartData, type TrendChartRenderer } from '../../../src/insights-chart/index.ts';
 import { digestMessages } from './digest-embeds.ts';
 import { NO_MENTIONS } from './limits.ts';
 

@@ -1,6 +1,6 @@
 import { type Client, Events, RESTEvents } from 'discord.js';
-import { errorMessage } from '../../src/core/errors.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import { errorMessage } from '../../../src/core/errors.ts';
+import type { Logger } from '../../../src/core/ports.ts';
 
 /** Gateway and REST trouble is logged; discord.js reconnects by itself and nothing here throws. */
 export function logConnectionEvents(client: Client, logger: Logger): void {
