@@ -14,6 +14,13 @@ const ids = z.string().transform((s) =>
 );
 
 /** Every variable of the README's configuration table. Unset or blank means "use the default / off". */
+
+/** A whole number in [min, max] of `unit`; every message says the range, so one fix is enough. */
+function wholeNumber(min: number, max: number, unit: string, note?: string) {
+  const range = `must be a whole number of ${unit} from ${min} to ${max}${note ? ` (${note})` : ''}`;
+  return z.coerce.number({ message: range }).int(range).min(min, range).max(max, range);
+}
+
 const EnvSchema = z.object({
   MONGODB_URI: opt(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')),
   MONGODB_DB: withDefault(
@@ -61,35 +68,15 @@ const EnvSchema = z.object({
     ),
   ),
   HEED_ANSWER_SECRET: opt(z.string().min(16, 'must be at least 16 characters (a shared signing secret)')),
-  HEED_ANSWER_TIMEOUT_MS: withDefault(
-    z.coerce
-      .number({ message: 'must be a number of milliseconds (100 to 600000)' })
-      .int('must be a whole number of milliseconds')
-      .min(100, 'must be at least 100 (milliseconds)')
-      .max(600_000, 'must be at most 600000 (milliseconds)'),
-    30_000,
-  ),
-  HEED_HISTORY_TURNS: withDefault(
-    z.coerce
-      .number({ message: 'must be a whole number of turns (0 to 50)' })
-      .int('must be a whole number of turns (0 to 50)')
-      .min(0, 'must be 0 (no thread context) or more')
-      .max(50, 'must be at most 50'),
-    6,
-  ),
+  HEED_ANSWER_TIMEOUT_MS: withDefault(wholeNumber(100, 600_000, 'milliseconds'), 30_000),
+  HEED_HISTORY_TURNS: withDefault(wholeNumber(0, 50, 'turns', '0 is no thread context'), 6),
   KNOWLEDGE_DIR: withDefault(z.string(), './knowledge'),
   DIGEST_CRON: withDefault(z.string(), '0 9 * * 1'),
   DIGEST_TZ: withDefault(z.string(), 'UTC'),
   REVIEW_WINDOW: withDefault(z.coerce.number().int().min(1).max(1000), 10),
   REVIEW_NEGATIVE_RATE: withDefault(z.coerce.number().min(0).max(1), 0.3),
   REVIEW_MIN_SAMPLES: withDefault(z.coerce.number().int().min(1).max(1000), 3),
-  HEED_RETENTION_DAYS: opt(
-    z.coerce
-      .number({ message: 'must be a whole number of days (1–36500), or unset to keep all text' })
-      .int('must be a whole number of days (1–36500), or unset to keep all text')
-      .min(1, 'must be at least 1 (day), or unset to keep all text')
-      .max(36_500, 'must be at most 36500 (days), or unset to keep all text'),
-  ),
+  HEED_RETENTION_DAYS: opt(wholeNumber(1, 36_500, 'days', 'or unset to keep all text')),
 });
 /** The validated variables, before loadConfig shapes them (the library reads its own subset). */
 export type Env = z.output<typeof EnvSchema>;

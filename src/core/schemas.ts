@@ -16,25 +16,26 @@ export const LIMITS = {
 /** Ids the store hands out (MongoDB ObjectId hex). Anything else is refused before it reaches a query. */
 export const IdSchema = z.string().regex(/^[0-9a-f]{24}$/, 'must be a 24-character hex id');
 
+/** Who did something, in the platform's own terms. */
+const person = {
+  platform: z.enum(PLATFORMS),
+  userId: z.string().min(1).max(LIMITS.userId),
+};
+const userName = z.string().max(LIMITS.userName).optional();
+
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
 export const ActorSchema = z
   .object({
-    platform: z.enum(PLATFORMS),
-    userId: z.string().min(1).max(LIMITS.userId),
-    name: z.string().max(LIMITS.userName).optional(),
+    ...person,
+    name: userName,
     /** Decided by the adapter from platform facts (channel membership, role, permission); enforced by the core. */
     isModerator: z.boolean(),
   })
   .strict();
 
-const base = {
-  interactionId: IdSchema,
-  platform: z.enum(PLATFORMS),
-  userId: z.string().min(1).max(LIMITS.userId),
-  userName: z.string().max(LIMITS.userName).optional(),
-};
+const base = { interactionId: IdSchema, ...person, userName };
 
 /** The one entry point for every incoming reaction, whatever the platform. */
 export const FeedbackEventSchema = z.discriminatedUnion('kind', [
@@ -100,9 +101,8 @@ export const QuestionSchema = text(LIMITS.question);
 const refId = z.string().min(1).max(256);
 export const ConversationRefSchema = z
   .object({
-    platform: z.enum(PLATFORMS),
-    userId: z.string().min(1).max(LIMITS.userId),
-    userName: z.string().max(LIMITS.userName).optional(),
+    ...person,
+    userName,
     channelId: refId.optional(),
     threadId: refId.optional(),
     messageId: refId.optional(),

@@ -3,7 +3,7 @@ import { buildCore } from '../compose.ts';
 import { errorMessage, HeedError } from '../core/errors.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';
 import type { Logger } from '../core/ports.ts';
-import type { Interaction, Platform } from '../core/types.ts';
+import type { ConversationRef, Interaction } from '../core/types.ts';
 import { createLogger } from '../logger.ts';
 import { type PostResult, type Scheduler, startScheduler } from '../scheduler/index.ts';
 import { openDatabase } from '../store/open-database.ts';
@@ -15,16 +15,7 @@ import { HeedSlack } from './slack-binding.ts';
 import { type AnswerSource, toSourceRefs } from './sources.ts';
 
 /** An answer your bot gave and posts itself (then add `heed.slack.controls(id)` / `heed.discord.components(id)`). */
-export interface InteractionInput {
-  platform: Platform;
-  /** Who asked. */
-  userId: string;
-  userName?: string;
-  channelId?: string;
-  threadId?: string;
-  messageId?: string;
-  teamId?: string;
-  guildId?: string;
+export interface InteractionInput extends ConversationRef {
   question: string;
   answer: string;
   sources?: readonly AnswerSource[];

@@ -47,15 +47,19 @@ export const TrlKtoRowSchema = z
 const iso = z.iso.datetime();
 const maybe = <T extends z.ZodType>(s: T) => s.nullable();
 const platform = z.enum(['slack', 'discord', 'web']);
+/** What every exported row about one person's action starts with. */
+const personRow = {
+  id: z.string().min(1),
+  createdAt: iso,
+  platform,
+  userId: z.string().min(1),
+  userName: maybe(z.string()),
+};
 
 export const FeedbackRowSchema = z
   .object({
-    id: z.string().min(1),
-    createdAt: iso,
+    ...personRow,
     updatedAt: iso,
-    platform,
-    userId: z.string().min(1),
-    userName: maybe(z.string()),
     interactionId: z.string().min(1),
     patternKey: z.string(),
     kind: z.enum(['vote', 'rating', 'correction']),
@@ -70,11 +74,7 @@ export const FeedbackRowSchema = z
 
 export const InteractionRowSchema = z
   .object({
-    id: z.string().min(1),
-    createdAt: iso,
-    platform,
-    userId: z.string().min(1),
-    userName: maybe(z.string()),
+    ...personRow,
     channelId: maybe(z.string()),
     patternKey: z.string(),
     question: z.string(),
