@@ -13,14 +13,13 @@ const ids = z.string().transform((s) =>
     .filter(Boolean),
 );
 
-/** Every variable of the README's configuration table. Unset or blank means "use the default / off". */
-
 /** A whole number in [min, max] of `unit`; every message says the range, so one fix is enough. */
 function wholeNumber(min: number, max: number, unit: string, note?: string) {
   const range = `must be a whole number of ${unit} from ${min} to ${max}${note ? ` (${note})` : ''}`;
   return z.coerce.number({ message: range }).int(range).min(min, range).max(max, range);
 }
 
+/** Every variable of the README's configuration table. Unset or blank means "use the default / off". */
 const EnvSchema = z.object({
   MONGODB_URI: opt(z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')),
   MONGODB_DB: withDefault(
