@@ -20,7 +20,7 @@ export interface CreateAnswererOptions {
   store: FeedbackStore;
   logger: Logger;
   clock?: Clock;
-  /** Backoff of the LLM and HTTP answerers (tests shorten it). */
+  /** Backoff of the HTTP answerer (tests shorten it); the LLM answerer uses the openai SDK's. */
   retry?: Partial<RetryOptions>;
 }
 
@@ -41,7 +41,6 @@ export function createAnswerer(opts: CreateAnswererOptions): DescribedAnswerer {
           config: opts.config.openai,
           store: opts.store,
           logger: opts.logger,
-          retry: opts.retry,
         })
       : new KnowledgeBaseAnswerer({ store: opts.store });
   opts.logger.info({}, `answerer: ${answerer.describe()}`);

@@ -1,4 +1,4 @@
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from 'openai';
+import OpenAI, { APIError, APIUserAbortError } from 'openai';
 import type { OpenAIConfig } from '../config.ts';
 import { errorMessage } from '../core/errors.ts';
 import type {
@@ -14,15 +14,19 @@ import { KnowledgeRetriever } from './knowledge-retriever.ts';
 import type { KnowledgeSignature } from './knowledge-signature.ts';
 import { LLM_MALFORMED, LLM_UNAVAILABLE } from './messages.ts';
 import { buildSystemPrompt } from './prompt.ts';
-import { DEFAULT_RETRY, type RetryDecision, type RetryOptions, withRetry } from './retry.ts';
 
 export const OPENAI_ANSWERER = 'openai';
+
+/**
+ * Retries after the first attempt. The SDK retries 408, 409, 429, 5xx and dropped connections with
+ * jittered exponential backoff, honouring Retry-After / Retry-After-Ms.
+ */
+const MAX_RETRIES = 2;
 
 export interface OpenAIAnswererOptions {
   config: OpenAIConfig;
   store: FeedbackStore;
   logger: Logger;
-  retry?: Partial<RetryOptions>;
   /** How many knowledge entries go into the prompt. */
   contextEntries?: number;
   threshold?: ConfidenceThreshold;
@@ -31,41 +35,39 @@ export interface OpenAIAnswererOptions {
 
 class MalformedResponse extends Error {}
 
-/** 429 and 5xx are worth another try, and so is a dropped connection; a timeout has spent the budget. */
-function classify(err: unknown): RetryDecision {
-  if (err instanceof APIConnectionTimeoutError) return { retry: false };
-  if (err instanceof APIConnectionError) return { retry: true };
-  if (err instanceof APIError && typeof err.status === 'number') {
-    const retry = err.status === 429 || err.status >= 500;
-    return { retry, afterMs: retryAfterMs(err.headers) };
-  }
-  return { retry: false };
-}
-
-function retryAfterMs(headers: Headers | undefined): number | undefined {
-  const ms = Number(headers?.get('retry-after-ms'));
-  if (Number.isFinite(ms) && ms > 0) return ms;
-  const s = Number(headers?.get('retry-after'));
-  return Number.isFinite(s) && s > 0 ? s * 1000 : undefined;
+/**
+ * The SDK's fetch, logging every failed attempt (the SDK then retries it or gives up). Only the status
+ * or the error is logged, never the URL: a base URL may carry credentials in its query.
+ */
+function attemptLoggingFetch(logger: Logger): typeof fetch {
+  return async (input, init) => {
+    try {
+      const res = await fetch(input, init);
+      if (!res.ok) logger.warn({ status: res.status }, 'LLM attempt failed');
+      return res;
+    } catch (err) {
+      logger.warn({ err: errorMessage(err) }, 'LLM attempt failed');
+      throw err;
+    }
+  };
 }
 
 /** Answers with any OpenAI-compatible Chat Completions server, grounded in the approved knowledge. */
 export class OpenAIAnswerer implements Answerer {
   private readonly client: OpenAI;
   private readonly retriever: KnowledgeRetriever;
-  private readonly retry: RetryOptions;
   private readonly logger: Logger;
 
   constructor(private readonly opts: OpenAIAnswererOptions) {
+    this.logger = opts.logger.child({ answerer: OPENAI_ANSWERER, model: opts.config.model });
     this.client = new OpenAI({
       apiKey: opts.config.apiKey,
       baseURL: opts.config.baseUrl,
       timeout: opts.config.timeoutMs,
-      maxRetries: 0, // retried below, with our own (configurable) backoff and logging
+      maxRetries: MAX_RETRIES,
+      fetch: attemptLoggingFetch(this.logger),
     });
     this.retriever = new KnowledgeRetriever(opts.store, opts.threshold, opts.signature);
-    this.retry = { ...DEFAULT_RETRY, ...opts.retry };
-    this.logger = opts.logger.child({ answerer: OPENAI_ANSWERER, model: opts.config.model });
   }
 
   async answer(req: AnswerRequest): Promise<AnswerResult> {
@@ -77,19 +79,22 @@ export class OpenAIAnswerer implements Answerer {
     const knowledge = retrieved.map((r) => r.entry);
     const sources = knowledge.map((e) => ({ knowledgeId: e.id, version: e.version, title: e.question }));
     const base = { sources, answerer: OPENAI_ANSWERER, model };
+    // The timeout bounds the whole answer, retries included: a timed-out attempt is not retried.
+    const deadline = AbortSignal.timeout(this.opts.config.timeoutMs);
     try {
-      const text = await withRetry(
-        () => this.complete(buildSystemPrompt(instructions, knowledge), req.history ?? [], req.question),
-        classify,
-        this.retry,
-        (err, attempt, delayMs) =>
-          this.logger.warn({ attempt, delayMs, err: errorMessage(err) }, 'LLM request failed, retrying'),
-      );
+      const system = buildSystemPrompt(instructions, knowledge);
+      const text = await this.complete(system, req.history ?? [], req.question, deadline);
       return { ...base, text };
     } catch (err) {
       const malformed = err instanceof MalformedResponse || err instanceof SyntaxError;
       this.logger.error(
-        { err: errorMessage(err), status: err instanceof APIError ? err.status : undefined },
+        {
+          err:
+            err instanceof APIUserAbortError && deadline.aborted
+              ? `no answer within ${this.opts.config.timeoutMs} ms`
+              : errorMessage(err),
+          status: err instanceof APIError ? err.status : undefined,
+        },
         malformed ? 'LLM response malformed' : 'LLM request failed',
       );
       return { ...base, text: malformed ? LLM_MALFORMED : LLM_UNAVAILABLE, failed: true };
@@ -97,15 +102,23 @@ export class OpenAIAnswerer implements Answerer {
   }
 
   /** The thread's earlier turns go between the system message and the question, as chat turns. */
-  private async complete(system: string, history: readonly HistoryTurn[], question: string): Promise<string> {
-    const completion: unknown = await this.client.chat.completions.create({
-      model: this.opts.config.model,
-      messages: [
-        { role: 'system', content: system },
-        ...history.map((t) => ({ role: t.role, content: t.text })),
-        { role: 'user', content: question },
-      ],
-    });
+  private async complete(
+    system: string,
+    history: readonly HistoryTurn[],
+    question: string,
+    signal: AbortSignal,
+  ): Promise<string> {
+    const completion: unknown = await this.client.chat.completions.create(
+      {
+        model: this.opts.config.model,
+        messages: [
+          { role: 'system', content: system },
+          ...history.map((t) => ({ role: t.role, content: t.text })),
+          { role: 'user', content: question },
+        ],
+      },
+      { signal },
+    );
     const text = (completion as { choices?: { message?: { content?: unknown } }[] } | null)?.choices?.[0]
       ?.message?.content;
     if (typeof text !== 'string' || text.trim() === '')

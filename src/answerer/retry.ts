@@ -1,3 +1,4 @@
+// The HTTP answerer's retry: a plain fetch has none. The LLM answerer uses the openai SDK's own.
 export interface RetryOptions {
   /** Total attempts, the first included. */
   attempts: number;

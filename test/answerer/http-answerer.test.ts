@@ -5,6 +5,7 @@ import {
   createAnswerer,
   HTTP_ANSWERER,
 } from '../../src/answerer/index.ts';
+import { backoffDelay } from '../../src/answerer/retry.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { ConversationRef } from '../../src/core/types.ts';
 import { makeCore } from '../helpers/core.ts';
@@ -208,5 +209,19 @@ describe('HTTP answerer configuration', () => {
     expect(c.httpAnswerer).toEqual({ url: agent.url, secret: AGENT_SECRET, timeoutMs: 30_000 });
     expect(c.history).toEqual({ turns: 6 });
     expect(loadConfig({}).httpAnswerer).toBeUndefined();
+  });
+});
+
+describe('HTTP answerer backoff', () => {
+  const opts = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
+  it('grows exponentially within the cap and honours Retry-After up to the cap', () => {
+    for (let i = 0; i < 20; i++) {
+      expect(backoffDelay(1, opts)).toBeGreaterThanOrEqual(50);
+      expect(backoffDelay(1, opts)).toBeLessThanOrEqual(100);
+      expect(backoffDelay(3, opts)).toBeGreaterThanOrEqual(200);
+      expect(backoffDelay(10, opts)).toBeLessThanOrEqual(1000);
+    }
+    expect(backoffDelay(1, opts, 250)).toBe(250);
+    expect(backoffDelay(1, opts, 60_000)).toBe(1000);
   });
 });

@@ -5,7 +5,6 @@ import {
   LLM_MALFORMED,
   LLM_UNAVAILABLE,
 } from '../../src/answerer/index.ts';
-import { backoffDelay } from '../../src/answerer/retry.ts';
 import { loadConfig } from '../../src/config.ts';
 import { asker, makeCore } from '../helpers/core.ts';
 import { openTestStore } from '../helpers/db.ts';
@@ -21,9 +20,10 @@ const config = loadConfig({
   OPENAI_API_KEY: API_KEY,
   OPENAI_BASE_URL: fake.baseUrl,
   OPENAI_MODEL: 'fake-model-1',
-  OPENAI_TIMEOUT_MS: '400',
+  // The deadline of one answer, retries included: room for a 1 s Retry-After and the SDK's backoff.
+  OPENAI_TIMEOUT_MS: '2000',
 });
-const answerer = createAnswerer({ config, store, logger, retry: { baseDelayMs: 5, maxDelayMs: 20 } });
+const answerer = createAnswerer({ config, store, logger });
 const { core } = makeCore(store, { answerer });
 
 const systemOf = (i: number) => fake.requests[i]!.body.messages!.find((m) => m.role === 'system')!.content;
@@ -96,14 +96,33 @@ describe('LLM answerer against a fake OpenAI-compatible server', () => {
   });
 
   it('retries a 429 and then succeeds', async () => {
+    const before = logger.lines.length;
     fake.reply(apiError(429, 'slow down'), completion('Second time lucky.'));
     const i = await core.answer('What is the capital of France?', asker());
     expect(fake.requests).toHaveLength(2);
     expect(i).toMatchObject({ answer: 'Second time lucky.', failed: false });
+    const warned = logger.lines.slice(before).filter((l) => l.level === 'warn');
+    expect(warned).toMatchObject([{ msg: 'LLM attempt failed', obj: { status: 429 } }]);
+  });
+
+  it('honours Retry-After on a 429', async () => {
+    // Without the header the SDK would wait at most 0.5 s before the second attempt.
+    fake.reply({ ...apiError(429), headers: { 'retry-after': '1' } }, completion('After the wait.'));
+    const t0 = performance.now();
+    const i = await core.answer('Can I expense a taxi?', asker());
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(950);
+    expect(fake.requests).toHaveLength(2);
+    expect(i).toMatchObject({ answer: 'After the wait.', failed: false });
   });
 
   it('retries 500s, then gives the fallback message and still records the question', async () => {
-    fake.reply(apiError(500), apiError(502), apiError(503), completion('too late'));
+    const soon = { 'retry-after-ms': '10' }; // keeps the three attempts well inside the deadline
+    fake.reply(
+      { ...apiError(500), headers: soon },
+      { ...apiError(502), headers: soon },
+      { ...apiError(503), headers: soon },
+      completion('too late'),
+    );
     const i = await core.answer('Is the canteen open today?', asker());
     expect(fake.requests).toHaveLength(3); // three attempts, then stop
     expect(i).toMatchObject({ answer: LLM_UNAVAILABLE, failed: true, answerer: 'openai' });
@@ -125,6 +144,8 @@ describe('LLM answerer against a fake OpenAI-compatible server', () => {
     expect(i).toMatchObject({ answer: LLM_UNAVAILABLE, failed: true });
     expect(await store.interactions.get(i.id)).toMatchObject({ failed: true, answer: LLM_UNAVAILABLE });
     expect(fake.requests).toHaveLength(1); // the time budget is spent: no retry
+    const failed = logger.lines.findLast((l) => l.msg === 'LLM request failed');
+    expect(failed?.obj).toMatchObject({ err: 'no answer within 2000 ms' });
   });
 
   it('handles malformed responses: bad JSON, missing choices, empty content', async () => {
@@ -138,19 +159,5 @@ describe('LLM answerer against a fake OpenAI-compatible server', () => {
   it('never writes the API key to the logs', () => {
     expect(logger.lines.some((l) => l.level === 'warn')).toBe(true); // the retries above were logged
     expect(JSON.stringify(logger.lines)).not.toContain(API_KEY);
-  });
-});
-
-describe('backoff', () => {
-  const opts = { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 };
-  it('grows exponentially within the cap and honours Retry-After up to the cap', () => {
-    for (let i = 0; i < 20; i++) {
-      expect(backoffDelay(1, opts)).toBeGreaterThanOrEqual(50);
-      expect(backoffDelay(1, opts)).toBeLessThanOrEqual(100);
-      expect(backoffDelay(3, opts)).toBeGreaterThanOrEqual(200);
-      expect(backoffDelay(10, opts)).toBeLessThanOrEqual(1000);
-    }
-    expect(backoffDelay(1, opts, 250)).toBe(250);
-    expect(backoffDelay(1, opts, 60_000)).toBe(1000);
   });
 });

@@ -11,7 +11,7 @@ const store = await openTestStore('llm_hist');
 const fake = await startFakeOpenAI();
 afterAll(() => fake.close());
 const config = loadConfig({ OPENAI_BASE_URL: fake.baseUrl, OPENAI_MODEL: 'fake-model-1' });
-const answerer = createAnswerer({ config, store, logger: memoryLogger(), retry: { baseDelayMs: 5 } });
+const answerer = createAnswerer({ config, store, logger: memoryLogger() });
 const { core } = makeCore(store, { answerer });
 const inThread: ConversationRef = { platform: 'discord', userId: 'u1', channelId: '77', threadId: '77' };
 
