@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import { isUserFacing } from '../../src/core/errors.ts';
 import type { Logger } from '../../src/core/ports.ts';
-import type { KnownBlock } from './blocks/text.ts';
-import { errorContext, userMessageFor } from './slack-errors.ts';
+import type { KnownBlock } from './render/text.ts';
+import { errorContext, userMessageFor } from './transport/slack-errors.ts';
 
 export interface Recipient {
   userId: string;

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Clock, Logger } from '../../src/core/ports.ts';
-import { errorContext } from './slack-errors.ts';
+import { errorContext } from './transport/slack-errors.ts';
 
 const MAX_PAGES = 50;
 

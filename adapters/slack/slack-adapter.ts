@@ -8,24 +8,24 @@ import type { ThreadRef } from '../../src/core/types.ts';
 import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.ts';
 import { type TrendChartRenderer, trendChartPng } from '../../src/insights-chart/index.ts';
 import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
-import type { SlackMessage } from './blocks/answer-blocks.ts';
-import { digestMessage } from './blocks/digest-blocks.ts';
-import {
-  appendMessage,
-  outcomeReply,
-  resolvedRootMessage,
-  reviewRootMessage,
-} from './blocks/review-blocks.ts';
-import { type BoltTuning, createBoltApp, DEFAULT_BODY_LIMIT, SLACK_EVENTS_PATH } from './bolt-app.ts';
-import { postDigestChart } from './digest-chart.ts';
 import { registerActionHandlers } from './handlers/actions.ts';
 import type { HandlerDeps } from './handlers/deps.ts';
 import { registerQuestionHandlers } from './handlers/questions.ts';
 import { registerViewHandlers } from './handlers/views.ts';
 import { ModeratorDirectory } from './moderators.ts';
-import { retryRateLimited } from './rate-limit-retry.ts';
-import { gateSlackRequest } from './request-gate.ts';
-import { errorContext, slackErrorInfo } from './slack-errors.ts';
+import type { SlackMessage } from './render/answer.ts';
+import { digestMessage } from './render/digest.ts';
+import { postDigestChart } from './render/digest-chart.ts';
+import { appendMessage, outcomeReply, resolvedRootMessage, reviewRootMessage } from './render/review.ts';
+import {
+  type BoltTuning,
+  createBoltApp,
+  DEFAULT_BODY_LIMIT,
+  SLACK_EVENTS_PATH,
+} from './transport/bolt-app.ts';
+import { retryRateLimited } from './transport/rate-limit-retry.ts';
+import { gateSlackRequest } from './transport/request-gate.ts';
+import { errorContext, slackErrorInfo } from './transport/slack-errors.ts';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;

@@ -1,7 +1,7 @@
 import { type App, webApi } from '@slack/bolt';
-import { DEFAULT_RETRY } from '../../adapters/slack/bolt-app.ts';
 import { feedbackControls, postAnswer, type SlackAdapter } from '../../adapters/slack/index.ts';
 import { createSlackAdapter } from '../../adapters/slack/slack-adapter.ts';
+import { DEFAULT_RETRY } from '../../adapters/slack/transport/bolt-app.ts';
 import { errorMessage, HeedError } from '../core/errors.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';
 import type { Logger } from '../core/ports.ts';

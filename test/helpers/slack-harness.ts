@@ -1,6 +1,6 @@
 import { afterAll } from 'vitest';
-import type { BoltTuning } from '../../adapters/slack/bolt-app.ts';
 import { createSlackAdapter, type SlackAdapter } from '../../adapters/slack/index.ts';
+import type { BoltTuning } from '../../adapters/slack/transport/bolt-app.ts';
 import type { SlackConfig } from '../../src/config.ts';
 import { FeedbackCore } from '../../src/core/feedback-core.ts';
 import type { Answerer, Metrics } from '../../src/core/ports.ts';

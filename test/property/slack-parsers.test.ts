@@ -8,7 +8,7 @@ import {
   readReasons,
   readResolution,
   type ViewState,
-} from '../../adapters/slack/modals.ts';
+} from '../../adapters/slack/render/modals.ts';
 import { LIMITS } from '../../src/core/schemas.ts';
 import { REASONS } from '../../src/core/types.ts';
 import {

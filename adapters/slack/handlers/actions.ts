@@ -1,8 +1,8 @@
 import type { App } from '@slack/bolt';
-import { escapeMrkdwn } from '../blocks/text.ts';
 import { atBoundary, type Recipient, tellUser } from '../boundary.ts';
 import { ACTION, HEED_PREFIX, NOT_HEED, parseAction, type SlackAction } from '../ids.ts';
-import { correctionModal, reasonsModal, resolveModal } from '../modals.ts';
+import { correctionModal, reasonsModal, resolveModal } from '../render/modals.ts';
+import { escapeMrkdwn } from '../render/text.ts';
 import { type Client, type HandlerDeps, obj, str } from './deps.ts';
 
 export interface Clicker extends Recipient {

@@ -1,5 +1,5 @@
 import type { Interaction } from '../../../src/core/types.ts';
-import { answerMessages } from '../blocks/answer-blocks.ts';
+import { answerMessages } from '../render/answer.ts';
 import type { Client, HandlerDeps } from './deps.ts';
 
 /**

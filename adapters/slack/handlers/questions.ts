@@ -1,8 +1,8 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { ConversationRef } from '../../../src/core/types.ts';
-import { answerMessages } from '../blocks/answer-blocks.ts';
 import { atBoundary, tellUser } from '../boundary.ts';
-import { slackErrorInfo } from '../slack-errors.ts';
+import { answerMessages } from '../render/answer.ts';
+import { slackErrorInfo } from '../transport/slack-errors.ts';
 import type { Client, HandlerDeps } from './deps.ts';
 import { postAnswer } from './post-answer.ts';
 

@@ -2,7 +2,14 @@ import type { App } from '@slack/bolt';
 import { isUserFacing } from '../../../src/core/errors.ts';
 import { atBoundary, tellUser } from '../boundary.ts';
 import { HEED_PREFIX, type ModalMeta, NOT_HEED, parseMeta } from '../ids.ts';
-import { FIELD, fieldFor, readCorrection, readReasons, readResolution, type ViewState } from '../modals.ts';
+import {
+  FIELD,
+  fieldFor,
+  readCorrection,
+  readReasons,
+  readResolution,
+  type ViewState,
+} from '../render/modals.ts';
 import { type HandlerDeps, obj, str } from './deps.ts';
 
 type Ack = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;

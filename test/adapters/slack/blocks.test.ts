@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { answerMessages } from '../../../adapters/slack/blocks/answer-blocks.ts';
-import { digestMessage } from '../../../adapters/slack/blocks/digest-blocks.ts';
-import { resolvedRootMessage, reviewRootMessage } from '../../../adapters/slack/blocks/review-blocks.ts';
-import { escapeMrkdwn, splitText } from '../../../adapters/slack/blocks/text.ts';
-import { resolveModal } from '../../../adapters/slack/modals.ts';
+import { answerMessages } from '../../../adapters/slack/render/answer.ts';
+import { digestMessage } from '../../../adapters/slack/render/digest.ts';
+import { resolveModal } from '../../../adapters/slack/render/modals.ts';
+import { resolvedRootMessage, reviewRootMessage } from '../../../adapters/slack/render/review.ts';
+import { escapeMrkdwn, splitText } from '../../../adapters/slack/render/text.ts';
 import type { Feedback, Interaction } from '../../../src/core/types.ts';
 import type { Digest, ReviewView } from '../../../src/core/views.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerMessages } from '../../../adapters/slack/blocks/answer-blocks.ts';
-import { markdownSections, markdownToMrkdwn } from '../../../adapters/slack/blocks/mrkdwn.ts';
+import { answerMessages } from '../../../adapters/slack/render/answer.ts';
+import { markdownSections, markdownToMrkdwn } from '../../../adapters/slack/render/mrkdwn.ts';
 import type { Interaction } from '../../../src/core/types.ts';
 
 /** Every `<…>` in mrkdwn is a link, mention or command: the only ones allowed are http(s) links. */

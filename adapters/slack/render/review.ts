@@ -1,7 +1,7 @@
 import type { Resolution } from '../../../src/core/types.ts';
 import type { FeedbackItemView, ReviewView } from '../../../src/core/views.ts';
 import { reviewActionId } from '../ids.ts';
-import type { SlackMessage } from './answer-blocks.ts';
+import type { SlackMessage } from './answer.ts';
 import { clip, escapeMrkdwn, type KnownBlock, plain, section, textSections, who } from './text.ts';
 
 const SHOWN = 5;

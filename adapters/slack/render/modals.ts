@@ -1,12 +1,13 @@
-import { LIMITS } from '../../src/core/schemas.ts';
+import { LIMITS } from '../../../src/core/schemas.ts';
 import {
   type Interaction,
   REASON_LABELS,
   REASONS,
   type Reason,
   type ResolutionAction,
-} from '../../src/core/types.ts';
-import type { ReviewView } from '../../src/core/views.ts';
+} from '../../../src/core/types.ts';
+import type { ReviewView } from '../../../src/core/views.ts';
+import { callbackIdFor, encodeMeta, type ModalMeta } from '../ids.ts';
 import {
   clip,
   escapeMrkdwn,
@@ -16,8 +17,7 @@ import {
   section,
   splitText,
   type View,
-} from './blocks/text.ts';
-import { callbackIdFor, encodeMeta, type ModalMeta } from './ids.ts';
+} from './text.ts';
 
 /** Block and action ids of modal inputs (the fields that `response_action: errors` points at). */
 export const FIELD = {

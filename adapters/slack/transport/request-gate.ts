@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { HTTPModuleFunctions, verifySlackRequest } from '@slack/bolt';
-import type { Metrics } from '../../src/core/ports.ts';
+import type { Metrics } from '../../../src/core/ports.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
 

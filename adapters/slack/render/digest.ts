@@ -1,5 +1,5 @@
 import type { Digest } from '../../../src/core/views.ts';
-import type { SlackMessage } from './answer-blocks.ts';
+import type { SlackMessage } from './answer.ts';
 import { clip, escapeMrkdwn, type KnownBlock, plain, SLACK_LIMITS, section } from './text.ts';
 
 const LIST_MAX = 8;

@@ -1,6 +1,6 @@
 import { App, type AppOptions, type ReceiverEvent } from '@slack/bolt';
-import { errorMessage } from '../../src/core/errors.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import { errorMessage } from '../../../src/core/errors.ts';
+import type { Logger } from '../../../src/core/ports.ts';
 
 /**
  * Bolt's App with a catch-all after every listener: a request that no listener acknowledged (a

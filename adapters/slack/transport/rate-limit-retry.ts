@@ -1,4 +1,4 @@
-import type { Logger } from '../../src/core/ports.ts';
+import type { Logger } from '../../../src/core/ports.ts';
 import { slackErrorInfo } from './slack-errors.ts';
 
 export interface RateLimitRetry {

@@ -1,7 +1,7 @@
 import { type App, type Logger as BoltLogger, HTTPReceiver, LogLevel, type webApi } from '@slack/bolt';
-import type { SlackConfig } from '../../src/config.ts';
-import { errorMessage, HeedError } from '../../src/core/errors.ts';
-import type { Logger } from '../../src/core/ports.ts';
+import type { SlackConfig } from '../../../src/config.ts';
+import { errorMessage, HeedError } from '../../../src/core/errors.ts';
+import type { Logger } from '../../../src/core/ports.ts';
 import { AckingApp } from './acking-app.ts';
 import { redactTokens } from './slack-errors.ts';
 

@@ -1,8 +1,8 @@
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../../src/core/ports.ts';
-import type { Digest } from '../../src/core/views.ts';
-import { hasChartData, type TrendChartRenderer } from '../../src/insights-chart/index.ts';
-import { errorContext } from './slack-errors.ts';
+import type { Logger } from '../../../src/core/ports.ts';
+import type { Digest } from '../../../src/core/views.ts';
+import { hasChartData, type TrendChartRenderer } from '../../../src/insights-chart/index.ts';
+import { errorContext } from '../transport/slack-errors.ts';
 
 export const CHART_FILENAME = 'heed-trend.png';
 

@@ -1,4 +1,4 @@
-import { errorMessage, isUserFacing } from '../../src/core/errors.ts';
+import { errorMessage, isUserFacing } from '../../../src/core/errors.ts';
 
 /** What a Slack Web API failure was, for logs (never tokens) and for choosing the user's message. */
 export interface SlackErrorInfo {
