@@ -13,6 +13,7 @@ import { cronLogger } from './cron-logger.ts';
 import { type DigestJobDeps, runDigestJob } from './digest-job.ts';
 import type { DigestRun, PostResult } from './post-result.ts';
 import { runRetention } from './retention-job.ts';
+import { catchUpReadable } from './schedule-math.ts';
 
 export type { Db } from 'mongodb';
 export { type DigestJobDeps, postPeriod, runDigestJob } from './digest-job.ts';
@@ -52,7 +53,7 @@ export interface Scheduler {
  * retention job. Every instance may run it: claims in MongoDB make each post happen once.
  */
 export function startScheduler(opts: SchedulerOptions): Scheduler {
-  if (!cron.validate(opts.config.digest.cron))
+  if (!cron.validate(opts.config.digest.cron) || !catchUpReadable(opts.config.digest.cron))
     throw new HeedError(
       'config',
       `Invalid configuration: DIGEST_CRON "${opts.config.digest.cron}" is not a cron expression node-cron accepts (e.g. "0 9 * * 1").`,

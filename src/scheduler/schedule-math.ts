@@ -1,78 +1,63 @@
+import { CronDate, CronExpressionParser } from 'cron-parser';
 import cron from 'node-cron';
-import {
-  addLocalDays,
-  type LocalTime,
-  wallSeconds,
-  weekday,
-  zonedParts,
-} from '../core/insights/zoned-time.ts';
 
 /** How far back a fire time is looked for: five years covers even "29 February". */
-const MAX_DAYS_BACK = 366 * 5;
-/** DST moves wall clocks by at most a few hours; candidates further ahead than this are skipped unchecked. */
-const SHIFT_MARGIN_S = 3 * 3600;
+const LOOK_BACK_MS = 5 * 366 * 86_400_000;
+/** DST moves wall clocks by at most a few hours: a repeated wall-clock time has its twin this close. */
+const TWIN_WINDOW_MS = 3 * 3_600_000;
+const MIN_MS = 60_000;
 
-const offsetMs = (ms: number, timeZone: string) =>
-  wallSeconds(zonedParts(new Date(ms), timeZone)) * 1000 - ms;
+const offsetAt = (ms: number, timeZone: string) => new CronDate(ms, timeZone).getUTCOffset();
+/** The wall-clock time of an instant in its zone, written as if it were UTC (equal for both twins). */
+const wallMs = (ms: number, timeZone: string) => ms + offsetAt(ms, timeZone) * MIN_MS;
 
 /**
- * The instant node-cron's own walker assigns to a wall-clock time (same steps as its
- * localTimeToTimestamp): in a fall-back overlap that is one of the two instants, chosen as node-cron
- * does, so this module agrees with when node-cron really fires. Gap times come back unmatched.
+ * Whether node-cron fires a wall-clock time at `ms`. Only a time repeated by a fall-back change has a
+ * choice: node-cron assigns it the instant whose UTC offset is the one in force at that wall-clock time
+ * read as UTC (its localTimeToTimestamp), and never the other.
  */
-export function cronInstant(t: LocalTime, timeZone: string): Date {
-  const guess = wallSeconds(t) * 1000;
-  const first = offsetMs(guess, timeZone);
-  const c1 = guess - first;
-  const second = offsetMs(c1, timeZone);
-  if (second === first) return new Date(c1);
-  const c2 = guess - second;
-  const readsBack = (ms: number) => wallSeconds(zonedParts(new Date(ms), timeZone)) === wallSeconds(t);
-  if (readsBack(c1)) return new Date(c1);
-  if (readsBack(c2)) return new Date(c2);
-  return new Date(Math.max(c1, c2));
+function assignedInstant(ms: number, timeZone: string): boolean {
+  const shift = offsetAt(ms - TWIN_WINDOW_MS, timeZone) - offsetAt(ms + TWIN_WINDOW_MS, timeZone);
+  if (shift <= 0) return true;
+  const wall = wallMs(ms, timeZone);
+  const twin = [ms + shift * MIN_MS, ms - shift * MIN_MS].some((t) => wallMs(t, timeZone) === wall);
+  return !twin || offsetAt(ms, timeZone) === offsetAt(wall, timeZone);
 }
-
-const desc = (values: readonly number[]) => [...values].sort((a, b) => b - a);
-const numericSet = (values: readonly (number | string)[]) =>
-  values.every((v) => typeof v === 'number') ? new Set(values as number[]) : null;
 
 /**
  * The latest time ≤ `now` at which the cron expression fires in `timeZone`, or null if it never fired in
- * the last five years. node-cron only looks forward, so this walks back over local calendar days and
- * lets node-cron's own matcher decide each candidate (L, W, # and names included): the answer is a time
- * node-cron fires at. Wall-clock times inside a spring-forward gap never match, as in node-cron, and
- * a time repeated by a fall-back change counts once, at the instant node-cron picks.
+ * the last five years. cron-parser walks back (time zones and DST included); each candidate is then held
+ * to what node-cron, which runs the jobs, does: day-of-month AND day-of-week must both match (node-cron's
+ * own matcher decides; cron-parser, like Vixie cron, takes either), and a repeated wall-clock time fires
+ * once (see assignedInstant). Times inside a spring-forward gap never fire, in either.
  */
 export function previousFire(expression: string, timeZone: string, now: Date): Date | null {
-  const fields = cron.parse(expression);
+  // prev() is strictly before currentDate, and fire times are whole seconds: start just after `now`.
+  const after = new Date(Math.floor(now.getTime() / 1000) * 1000 + 1000);
+  const times = CronExpressionParser.parse(expression, { tz: timeZone, currentDate: after });
   const matcher = cron.createTask(expression, () => {}, { timezone: timeZone });
+  const horizon = now.getTime() - LOOK_BACK_MS;
   try {
-    const hours = desc(fields.hour);
-    const minutes = desc(fields.minute);
-    const seconds = desc(fields.second);
-    const months = new Set(fields.month);
-    const daysOfMonth = numericSet(fields.dayOfMonth);
-    const daysOfWeek = numericSet(fields.dayOfWeek);
-    const nowLocal = zonedParts(now, timeZone);
-    const horizon = wallSeconds(nowLocal) + SHIFT_MARGIN_S;
-    // Start a day ahead: near a DST change "now" in wall-clock terms may already be tomorrow's early hours.
-    let day: LocalTime = addLocalDays(nowLocal, 1);
-    for (let i = 0; i < MAX_DAYS_BACK; i++, day = addLocalDays(day, -1)) {
-      if (!months.has(day.month)) continue;
-      if (daysOfMonth && !daysOfMonth.has(day.day)) continue;
-      if (daysOfWeek && !daysOfWeek.has(weekday(day))) continue;
-      for (const hour of hours)
-        for (const minute of minutes)
-          for (const second of seconds) {
-            const t = { year: day.year, month: day.month, day: day.day, hour, minute, second };
-            if (wallSeconds(t) > horizon) continue;
-            const instant = cronInstant(t, timeZone);
-            if (instant <= now && matcher.match(instant)) return instant;
-          }
+    while (times.hasPrev()) {
+      const fire = times.prev().toDate();
+      const ms = fire.getTime();
+      if (ms < horizon) return null;
+      // Near a fall-back change cron-parser can step to an instant after its start: not past yet.
+      if (ms > now.getTime()) continue;
+      if (matcher.match(fire) && assignedInstant(ms, timeZone)) return fire;
     }
     return null;
   } finally {
     void matcher.destroy();
+  }
+}
+
+/** Whether previousFire can read the expression (checked at start, next to node-cron's own check). */
+export function catchUpReadable(expression: string): boolean {
+  try {
+    CronExpressionParser.parse(expression);
+    return true;
+  } catch {
+    return false;
   }
 }

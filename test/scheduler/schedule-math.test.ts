@@ -46,6 +46,10 @@ describe('previousFire: the latest scheduled time at or before now', () => {
     expect(previousFire('0 0 29 2 1', 'UTC', at('2026-06-01T00:00:00Z'))).toBeNull();
   });
 
+  it('day of month and day of week must both match, as in node-cron (Friday the 13th)', () => {
+    expect(previousFire('0 0 13 * 5', 'UTC', at('2026-06-01T00:00:00Z'))).toEqual(at('2026-03-13T00:00:00Z'));
+  });
+
   it('leaves no node-cron task behind', () => {
     const before = cron.getTasks().size;
     previousFire('0 9 * * 1', 'UTC', at('2026-06-01T00:00:00Z'));
@@ -65,6 +69,11 @@ describe('previousFire agrees with the times node-cron itself fires at', () => {
     ['15 10 * * 1-5', 'Australia/Sydney', '2026-04-01T00:00:00Z'],
     ['0 9 * * 1#1', 'UTC', '2026-01-01T00:00:00Z'],
     ['0 30 8 * * sun', 'Europe/London', '2026-03-20T00:00:00Z'],
+    ['0 0 13 * 5', 'UTC', '2026-01-01T00:00:00Z'],
+    ['30 2 * * *', 'Australia/Sydney', '2026-04-01T00:00:00Z'],
+    ['*/15 1 * * *', 'Australia/Lord_Howe', '2026-04-03T00:00:00Z'],
+    ['*/15 1-2 * * *', 'Australia/Lord_Howe', '2026-10-02T00:00:00Z'],
+    ['0 45 2 * * *', 'Pacific/Chatham', '2026-04-03T00:00:00Z'],
   ];
   it.each(cases)('%s in %s', (expr, tz, start) => {
     vi.useFakeTimers({ now: at(start), toFake: ['Date'] });
