@@ -11,7 +11,6 @@
  *   fingerprint src/core/pattern-key.ts: same sorted content words ⇒ same group
  *   previous    clusterTexts() with the settings it had before this protocol (tuned on all 150)
  *   clusterer   clusterTexts() with today's defaults: not told k
- *   keyer       SimilarityPatternKeyer fed the questions one by one
  *   embeddings  only with EMBEDDINGS_BASE_URL and EMBEDDINGS_MODEL set: clusterVectors() on the
  *               provider's embeddings (no lexical fallback here: a failure fails the bench)
  */
@@ -22,7 +21,6 @@ import { clusterTexts, PREVIOUS_CLUSTER_OPTIONS } from '../../src/core/clusterin
 import { CachedEmbedder, type Embedder, InMemoryEmbeddingCache } from '../../src/core/clustering/embedder.ts';
 import { clusterVectors } from '../../src/core/clustering/embedding-clusterer.ts';
 import { kmeans } from '../../src/core/clustering/kmeans.ts';
-import { SimilarityPatternKeyer } from '../../src/core/clustering/similarity-keyer.ts';
 import { TfIdfModel } from '../../src/core/clustering/tfidf.ts';
 import { fingerprint } from '../../src/core/pattern-key.ts';
 import { createOpenAIEmbedder } from '../../src/embeddings/openai-embedder.ts';
@@ -31,7 +29,7 @@ import { CLINC_PATH, type Item, loadClinc, SPLIT_SEED, sampleIntents, splitInten
 export const TUNING_SEEDS = [1, 2, 3, 4, 5];
 export const HELD_OUT_SEEDS = [101, 102, 103, 104, 105];
 const INTENTS_PER_RUN = 20;
-const LEXICAL = ['baseline', 'fingerprint', 'previous', 'clusterer', 'keyer'] as const;
+const LEXICAL = ['baseline', 'fingerprint', 'previous', 'clusterer'] as const;
 export type Method = (typeof LEXICAL)[number] | 'embeddings';
 
 /** The provider from EMBEDDINGS_* (cached in memory for the run), or none. */
@@ -85,13 +83,6 @@ function baseline(texts: string[], k: number, seed: number): number[] {
   return kmeans(model.fitTransform(texts), k, seed);
 }
 
-async function keyer(texts: string[]): Promise<string[]> {
-  const k = new SimilarityPatternKeyer();
-  const keys: string[] = [];
-  for (const t of texts) keys.push(await k.keyFor(t));
-  return keys;
-}
-
 async function timed<T>(fn: () => T | Promise<T>): Promise<[T, number]> {
   const t0 = performance.now();
   const out = await fn();
@@ -107,7 +98,6 @@ async function score(label: string, items: readonly Item[], seed: number): Promi
     fingerprint: () => texts.map(fingerprint),
     previous: () => clusterTexts(texts, PREVIOUS_CLUSTER_OPTIONS),
     clusterer: () => clusterTexts(texts),
-    keyer: () => keyer(texts),
     embeddings: async () => clusterVectors(await embedder!.embed(texts)),
   };
   const scores = {} as Record<Method, BCubed>;
@@ -198,7 +188,7 @@ export function formatClusteringBench(r: Result): string {
   return [
     `CLINC150 ${r.dataset} (oos left out); intents split into tuning / held-out halves of 75 (seed ${r.splitSeed})`,
     'baseline = plain TF-IDF + k-means told the true k; previous = clusterer settings before the split;',
-    'clusterer/keyer are not told k. Settings were chosen on the tuning half only.',
+    'the clusterer is not told k. Settings were chosen on the tuning half only.',
     ...(embedder ? [`embeddings: ${embedder.model} (EMBEDDINGS_*), clusterVectors() with its defaults`] : []),
     '',
     formatSet(r.tuning),
