@@ -109,7 +109,7 @@ export interface Resolution {
 export interface AuditEntry {
   at: Date;
   /** `refused`: a non-moderator tried a moderator action (detail: the action); nothing changed. */
-  event: 'opened' | 'appended' | 'resolved' | 'dismissed' | 'posted' | 'refused';
+  event: 'opened' | 'resolved' | 'dismissed' | 'posted' | 'refused';
   detail?: string;
   actor?: Actor;
 }
