@@ -2,11 +2,23 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FeedbackCore } from '../src/core/feedback-core.ts';
 import type { ChatPlatform, Logger } from '../src/core/ports.ts';
 
-/** A route an adapter serves on heed's one HTTP listener (PORT). `path` is exact, or a prefix ending in `/*`. */
+/**
+ * A route an adapter serves on heed's one HTTP listener (PORT), matched by its one router
+ * (src/http/http-server.ts). `path` is exact, may name segments (`/api/reviews/:id`), or is a prefix
+ * ending in `/*`; without `method` it answers every method.
+ */
 export interface HttpRoute {
   method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  handler: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+  handler: (req: IncomingMessage, res: ServerResponse, match: RouteMatch) => void | Promise<void>;
+}
+
+/** What the router found for a request. */
+export interface RouteMatch {
+  /** Named segments (and `*`) exactly as sent, still percent-encoded: the adapter's ids codec decodes them. */
+  params: Readonly<Record<string, string | undefined>>;
+  /** Other methods a route (not a `/*` catch-all) serves at this path: for a catch-all's 405. */
+  otherMethods(): string[];
 }
 
 /** What every platform adapter (Slack, Discord, web playground) offers the composition root. */
