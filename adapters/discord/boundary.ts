@@ -5,12 +5,14 @@ import {
   RESTJSONErrorCodes,
   type RepliableInteraction,
 } from 'discord.js';
-import type { DiscordConfig } from '../../src/config.ts';
 import { errorMessage, isUserFacing } from '../../src/core/errors.ts';
 import type { Logger } from '../../src/core/ports.ts';
-import { refusalText } from './moderators.ts';
+import type { DiscordContext } from './handlers/router.ts';
 import type { MessageRow } from './render/components.ts';
 import { clip, DISCORD, NO_MENTIONS } from './render/limits.ts';
+import { refusalText } from './render/replies.ts';
+
+type BoundaryContext = Pick<DiscordContext, 'logger' | 'platform'>;
 
 /** Acknowledges within Discord's 3 seconds; the answer follows with `replyPrivately`. */
 export function deferPrivately(i: RepliableInteraction): Promise<unknown> {
@@ -29,6 +31,28 @@ export async function replyPrivately(
   else await i.reply({ ...body, flags: MessageFlags.Ephemeral });
 }
 
+/**
+ * The dispatch boundary: runs heed's part of one interaction; whatever it throws ends up in
+ * `reportFailure`, so nothing escapes to the gateway.
+ */
+export async function atBoundary(
+  i: Interaction,
+  what: string,
+  ctx: BoundaryContext,
+  work: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    await reportFailure(i, err, ctx, what);
+  }
+}
+
+/** Last resort for the client's listener: a failure that got past `atBoundary` is still only logged. */
+export function logEscaped(logger: Logger, err: unknown): void {
+  logger.error({ err: errorMessage(err) }, 'interaction handler escaped the boundary');
+}
+
 const GONE: unknown[] = [
   RESTJSONErrorCodes.UnknownInteraction,
   RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
@@ -36,28 +60,25 @@ const GONE: unknown[] = [
 
 /**
  * The one place a failed interaction ends up: logs with context (never the token), tells the user
- * what happened when Discord still lets us, and never throws.
+ * what happened when Discord still lets us, and never throws. What the user caused (a refusal,
+ * invalid input) is a warning; anything else is an error.
  */
-export async function reportFailure(
-  i: Interaction,
-  err: unknown,
-  ctx: { logger: Logger; config: DiscordConfig },
-  what: string,
-): Promise<void> {
+async function reportFailure(i: Interaction, err: unknown, ctx: BoundaryContext, what: string) {
   const code = err instanceof DiscordAPIError ? err.code : undefined;
   const context = { interactionId: i.id, what, userId: i.user.id, code, err: errorMessage(err) };
   if (GONE.includes(code)) {
+    // Discord's 3-second window closed (or another instance answered): nothing left to tell the user.
     ctx.logger.warn(
       context,
       'interaction expired or already answered; the user saw Discord\'s "interaction failed"',
     );
     return;
   }
-  if (isUserFacing(err)) ctx.logger.info(context, 'interaction refused');
+  if (isUserFacing(err)) ctx.logger.warn(context, 'interaction refused');
   else ctx.logger.error(context, 'interaction failed');
   if (!i.isRepliable()) return;
   try {
-    await replyPrivately(i, userText(err, ctx.config));
+    await replyPrivately(i, userText(err, ctx.platform.config));
   } catch (replyErr) {
     ctx.logger.warn(
       { ...context, replyErr: errorMessage(replyErr) },
@@ -66,7 +87,7 @@ export async function reportFailure(
   }
 }
 
-function userText(err: unknown, config: DiscordConfig): string {
+function userText(err: unknown, config: DiscordContext['platform']['config']): string {
   if (!isUserFacing(err)) return 'Sorry — something went wrong on our side. Please try again in a moment.';
   if (err.code === 'forbidden') return refusalText(config);
   if (err.code === 'invalid_input') return `That did not work: ${err.message}. Nothing was saved.`;

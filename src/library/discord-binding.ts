@@ -1,6 +1,6 @@
 import type { Client, Message, RepliableInteraction } from 'discord.js';
+import { displayName } from '../../adapters/discord/handlers/actor.ts';
 import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.ts';
-import { displayName } from '../../adapters/discord/moderators.ts';
 import { answerMessages, feedbackControls } from '../../adapters/discord/render/answer-message.ts';
 import type { MessageRow } from '../../adapters/discord/render/components.ts';
 import { NO_MENTIONS } from '../../adapters/discord/render/limits.ts';

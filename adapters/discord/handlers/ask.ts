@@ -1,10 +1,10 @@
 import { ChannelType, type ChatInputCommandInteraction, type Message, Routes } from 'discord.js';
 import type { ConversationRef } from '../../../src/core/types.ts';
-import type { HandlerContext } from '../handler-context.ts';
-import { displayName } from '../moderators.ts';
 import { answerMessages } from '../render/answer-message.ts';
 import { NO_MENTIONS } from '../render/limits.ts';
 import { ASK } from '../transport/commands.ts';
+import { displayName } from './actor.ts';
+import type { DiscordContext } from './router.ts';
 
 const THREADS: ReadonlySet<number> = new Set([
   ChannelType.PublicThread,
@@ -13,7 +13,7 @@ const THREADS: ReadonlySet<number> = new Set([
 ]);
 
 /** From the cache (threads arrive with the Guilds intent), else one REST read of the channel. */
-async function inThread(i: ChatInputCommandInteraction, ctx: HandlerContext): Promise<boolean> {
+async function inThread(i: ChatInputCommandInteraction, ctx: DiscordContext): Promise<boolean> {
   if (!i.guildId || !i.channelId) return false;
   if (i.channel) return i.channel.isThread();
   try {
@@ -29,7 +29,7 @@ async function inThread(i: ChatInputCommandInteraction, ctx: HandlerContext): Pr
  * `/ask question:<text>`: deferred at once (answers can take longer than 3 s), then the answer with
  * its feedback controls; the message holding the controls is recorded on the interaction.
  */
-export async function handleAsk(i: ChatInputCommandInteraction, ctx: HandlerContext): Promise<void> {
+export async function handleAsk(i: ChatInputCommandInteraction, ctx: DiscordContext): Promise<void> {
   await i.deferReply();
   const question = i.options.getString(ASK.option, true);
   const ref: ConversationRef = { platform: 'discord', userId: i.user.id, userName: displayName(i) };

@@ -2,12 +2,13 @@ import type { ButtonInteraction, ModalSubmitInteraction, StringSelectMenuInterac
 import type { FeedbackEventInput } from '../../../src/core/schemas.ts';
 import type { Reason } from '../../../src/core/types.ts';
 import { deferPrivately, replyPrivately } from '../boundary.ts';
-import type { HandlerContext } from '../handler-context.ts';
 import type { AnswerControlId } from '../ids.ts';
-import { displayName } from '../moderators.ts';
 import { tellUsWhyRow } from '../render/answer-message.ts';
 import { correctionForm, FEEDBACK_FIELDS, reasonsForm } from '../render/feedback-forms.ts';
 import { selectValues, textValue } from '../render/form-fields.ts';
+import { correctionText, ratingText, reasonsText, voteText } from '../render/replies.ts';
+import { displayName } from './actor.ts';
+import type { DiscordContext } from './router.ts';
 
 type Kind<K extends AnswerControlId['kind']> = Extract<AnswerControlId, { kind: K }>;
 type Reacting = ButtonInteraction | StringSelectMenuInteraction | ModalSubmitInteraction;
@@ -19,34 +20,28 @@ const who = (i: Reacting, interactionId: string) => ({
   userName: displayName(i),
 });
 
-function record(ctx: HandlerContext, event: FeedbackEventInput) {
+function record(ctx: DiscordContext, event: FeedbackEventInput) {
   return ctx.core.recordFeedback(event);
 }
 
 /** 👍 / 👎: recorded (latest vote per user wins); a 👎 is offered the reasons form. */
-export async function handleVote(i: ButtonInteraction, id: Kind<'vote'>, ctx: HandlerContext) {
+export async function handleVote(i: ButtonInteraction, id: Kind<'vote'>, ctx: DiscordContext) {
   await deferPrivately(i);
   const out = await record(ctx, { ...who(i, id.interactionId), kind: 'vote', value: id.value });
-  const emoji = id.value === 'up' ? '👍' : '👎';
-  const text =
-    out.status === 'created'
-      ? `Thanks — your ${emoji} is recorded.`
-      : out.status === 'updated'
-        ? `Your vote is now ${emoji}.`
-        : `You already voted ${emoji}; nothing changed.`;
+  const text = voteText(out.status, id.value);
   if (id.value === 'up') return replyPrivately(i, text);
-  return replyPrivately(i, `${text} Want to tell us what was wrong?`, [tellUsWhyRow(id.interactionId)]);
+  return replyPrivately(i, text, [tellUsWhyRow(id.interactionId)]);
 }
 
 export async function handleRating(
   i: StringSelectMenuInteraction,
   interactionId: string,
-  ctx: HandlerContext,
+  ctx: DiscordContext,
 ) {
   await deferPrivately(i);
   const value = Number(i.values[0]);
   await record(ctx, { ...who(i, interactionId), kind: 'rating', value });
-  await replyPrivately(i, `Thanks — you rated this answer ${value}/5.`);
+  await replyPrivately(i, ratingText(value));
 }
 
 export function openReasonsForm(i: ButtonInteraction, interactionId: string) {
@@ -58,7 +53,7 @@ export function openCorrectionForm(i: ButtonInteraction, interactionId: string) 
 }
 
 /** The reasons form: the user's 👎 with reason chips and an optional comment (the core validates both). */
-export async function handleReasons(i: ModalSubmitInteraction, interactionId: string, ctx: HandlerContext) {
+export async function handleReasons(i: ModalSubmitInteraction, interactionId: string, ctx: DiscordContext) {
   await deferPrivately(i);
   const reasons = selectValues(i, FEEDBACK_FIELDS.reasons);
   const comment = textValue(i, FEEDBACK_FIELDS.comment);
@@ -69,14 +64,14 @@ export async function handleReasons(i: ModalSubmitInteraction, interactionId: st
     reasons: reasons as Reason[], // untrusted strings: the core's schema accepts only known reasons
     ...(comment.trim() ? { comment } : {}),
   });
-  await replyPrivately(i, reasons.length > 0 ? `Thanks — noted: ${reasons.join(', ')}.` : 'Thanks — noted.');
+  await replyPrivately(i, reasonsText(reasons));
 }
 
 /** ✏️ submitted: the core refuses an empty or oversized text before anything is stored. */
 export async function handleCorrection(
   i: ModalSubmitInteraction,
   interactionId: string,
-  ctx: HandlerContext,
+  ctx: DiscordContext,
 ) {
   await deferPrivately(i);
   const out = await record(ctx, {
@@ -84,10 +79,5 @@ export async function handleCorrection(
     kind: 'correction',
     value: textValue(i, FEEDBACK_FIELDS.correction),
   });
-  await replyPrivately(
-    i,
-    out.review
-      ? 'Thanks — your correction was sent to the moderators for review.'
-      : 'Thanks — your correction is recorded.',
-  );
+  await replyPrivately(i, correctionText(Boolean(out.review)));
 }

@@ -1,16 +1,15 @@
 import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
-import type { ReviewView } from '../../../src/core/views.ts';
 import { deferPrivately, replyPrivately } from '../boundary.ts';
-import type { HandlerContext } from '../handler-context.ts';
 import type { ModalId, ReviewButtonId } from '../ids.ts';
-import { actorOf, isDiscordModerator, refusalText } from '../moderators.ts';
+import { closedText, refusalText, resolvedText } from '../render/replies.ts';
 import {
   applyCorrectionForm,
   readAnswer,
   readInstructions,
   updateInstructionsForm,
 } from '../render/review-forms.ts';
-import { actorText } from '../render/review-message.ts';
+import { actorOf } from './actor.ts';
+import type { DiscordContext } from './router.ts';
 
 type ReviewModalId = Extract<ModalId, { kind: 'review-modal' }>;
 
@@ -18,21 +17,17 @@ type ReviewModalId = Extract<ModalId, { kind: 'review-modal' }>;
  * A moderator's button on a review. Dismiss resolves at once; the other two open a pre-filled form.
  * Non-moderators are refused (the core enforces it again on every resolution).
  */
-export async function handleReviewButton(i: ButtonInteraction, id: ReviewButtonId, ctx: HandlerContext) {
-  const isModerator = isDiscordModerator(i, ctx.config);
+export async function handleReviewButton(i: ButtonInteraction, id: ReviewButtonId, ctx: DiscordContext) {
+  const actor = actorOf(i, await ctx.moderators.isModerator(i));
   if (id.action === 'dismiss') {
     await deferPrivately(i);
-    const view = await ctx.core.resolveReview({
-      reviewId: id.reviewId,
-      actor: actorOf(i, isModerator),
-      action: 'dismiss',
-    });
+    const view = await ctx.core.resolveReview({ reviewId: id.reviewId, actor, action: 'dismiss' });
     return replyPrivately(i, resolvedText(view));
   }
   const action = id.action === 'apply' ? 'apply_correction' : 'update_instructions';
   // The core decides and audits a refusal; the adapter only states the platform fact.
-  if (!(await ctx.core.mayActOnReview({ reviewId: id.reviewId, actor: actorOf(i, isModerator), action })))
-    return replyPrivately(i, refusalText(ctx.config));
+  if (!(await ctx.core.mayActOnReview({ reviewId: id.reviewId, actor, action })))
+    return replyPrivately(i, refusalText(ctx.platform.config));
   const view = await ctx.core.getReviewView(id.reviewId);
   if (view.review.status !== 'open') return replyPrivately(i, closedText(view));
   if (id.action === 'apply') return i.showModal(applyCorrectionForm(view));
@@ -40,9 +35,9 @@ export async function handleReviewButton(i: ButtonInteraction, id: ReviewButtonI
 }
 
 /** The submitted form: the core validates the text, checks the actor and closes the review once. */
-export async function handleReviewForm(i: ModalSubmitInteraction, id: ReviewModalId, ctx: HandlerContext) {
+export async function handleReviewForm(i: ModalSubmitInteraction, id: ReviewModalId, ctx: DiscordContext) {
   await deferPrivately(i);
-  const actor = actorOf(i, isDiscordModerator(i, ctx.config));
+  const actor = actorOf(i, await ctx.moderators.isModerator(i));
   const view =
     id.action === 'apply'
       ? await ctx.core.resolveReview({
@@ -58,18 +53,4 @@ export async function handleReviewForm(i: ModalSubmitInteraction, id: ReviewModa
           text: readInstructions(i),
         });
   await replyPrivately(i, resolvedText(view));
-}
-
-function resolvedText(view: ReviewView): string {
-  const r = view.review.resolution;
-  if (r?.action === 'apply_correction')
-    return `Done — the correction is now knowledge entry v${r.knowledgeVersion ?? '?'} for this question.`;
-  if (r?.action === 'update_instructions')
-    return `Done — the assistant's instructions are now version ${r.instructionsVersion ?? '?'}.`;
-  return 'Done — the review is dismissed.';
-}
-
-function closedText(view: ReviewView): string {
-  const r = view.review.resolution;
-  return `This review was already ${view.review.status}${r ? ` by ${actorText(r.actor)}` : ''}. Nothing was changed.`;
 }

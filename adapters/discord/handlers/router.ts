@@ -1,12 +1,14 @@
 import type {
   ButtonInteraction,
   ChatInputCommandInteraction,
+  Client,
   Interaction,
   ModalSubmitInteraction,
   StringSelectMenuInteraction,
 } from 'discord.js';
-import { reportFailure } from '../boundary.ts';
-import type { HandlerContext } from '../handler-context.ts';
+import type { DiscordConfig } from '../../../src/config.ts';
+import type { AdapterContext } from '../../adapter.ts';
+import { atBoundary } from '../boundary.ts';
 import {
   type ButtonId,
   decodeCustomId,
@@ -28,10 +30,14 @@ import {
 } from './feedback.ts';
 import { handleReviewButton, handleReviewForm } from './review.ts';
 
-export interface RouterOptions {
-  /** Whether heed answers its `/ask` command (default true; false when attached to a team's client). */
-  commands?: boolean;
+/** Discord's own settings and client, as every handler sees them. */
+export interface DiscordPlatform {
+  config: DiscordConfig;
+  client: Client;
+  /** Whether heed answers its `/ask` command (false when attached to a team's client). */
+  ownsCommands: boolean;
 }
+export type DiscordContext = AdapterContext<DiscordPlatform, Interaction>;
 
 type Routed =
   | { kind: 'ask'; i: ChatInputCommandInteraction }
@@ -41,11 +47,10 @@ type Routed =
 
 /**
  * heed's part of an interaction, or null: other commands and ids that are not ours are ignored. On a
- * team's own client (`commands: false`) every slash command is theirs, `/ask` included.
+ * team's own client (`ownsCommands: false`) every slash command is theirs, `/ask` included.
  */
-export function routeOf(i: Interaction, opts: RouterOptions = {}): Routed | null {
-  if (i.isChatInputCommand())
-    return opts.commands !== false && i.commandName === ASK.name ? { kind: 'ask', i } : null;
+export function routeOf(i: Interaction, ownsCommands: boolean): Routed | null {
+  if (i.isChatInputCommand()) return ownsCommands && i.commandName === ASK.name ? { kind: 'ask', i } : null;
   if (!i.isButton() && !i.isStringSelectMenu() && !i.isModalSubmit()) return null;
   const id = decodeCustomId(i.customId);
   if (!id) return null;
@@ -55,35 +60,30 @@ export function routeOf(i: Interaction, opts: RouterOptions = {}): Routed | null
 }
 
 /**
- * The dispatch boundary: every INTERACTION_CREATE goes through here. A delivery is claimed durably
- * first (the same interaction twice counts once, across restarts and instances); every failure is
- * caught, logged and answered — nothing escapes to the gateway.
+ * Every INTERACTION_CREATE goes through here. A delivery is claimed durably first (the same
+ * interaction twice counts once, across restarts and instances) — the one de-duplication of the
+ * Discord adapter; failures end at the boundary.
  */
-export function createInteractionRouter(
-  ctx: HandlerContext,
-  opts: RouterOptions = {},
-): (i: Interaction) => Promise<void> {
+export function createInteractionRouter(ctx: DiscordContext): (i: Interaction) => Promise<void> {
   return async (i) => {
-    const routed = routeOf(i, opts);
+    const routed = routeOf(i, ctx.platform.ownsCommands);
     if (!routed) {
       ctx.logger.debug({ interactionId: i.id, type: i.type }, 'interaction not for heed; ignored');
       return;
     }
     const what = routed.kind === 'ask' ? 'ask' : routed.id.kind;
-    try {
+    await atBoundary(i, what, ctx, async () => {
       const fresh = await ctx.core.claimDelivery(`discord:interaction:${i.id}`);
       if (!fresh) {
         ctx.logger.info({ interactionId: i.id, what }, 'duplicate interaction delivery ignored');
         return;
       }
       await dispatch(routed, ctx);
-    } catch (err) {
-      await reportFailure(i, err, ctx, what);
-    }
+    });
   };
 }
 
-async function dispatch(r: Routed, ctx: HandlerContext): Promise<unknown> {
+async function dispatch(r: Routed, ctx: DiscordContext): Promise<unknown> {
   switch (r.kind) {
     case 'ask':
       return handleAsk(r.i, ctx);
