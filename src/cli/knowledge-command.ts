@@ -1,5 +1,6 @@
 import { errorMessage } from '../core/errors.ts';
 import type { FeedbackStore } from '../core/ports.ts';
+import { excerptLine } from '../core/presentation/excerpt.ts';
 import { IdSchema } from '../core/schemas.ts';
 import type { Actor, InstructionsVersion, KnowledgeEntry } from '../core/types.ts';
 
@@ -14,10 +15,7 @@ export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 const KNOWLEDGE_USAGE = 'usage: heed knowledge list [--json] | heed knowledge show <id> [--json]';
 const INSTRUCTIONS_USAGE = 'usage: heed instructions show [--json] | heed instructions history [--json]';
 
-const oneLine = (s: string, max = 70) => {
-  const flat = s.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-};
+const oneLine = (s: string, max = 70) => excerptLine(s, max);
 const who = (a: Actor | undefined) => (a ? `${a.name ?? a.userId} (${a.platform})` : '-');
 const when = (d: Date) => new Date(d).toISOString();
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;

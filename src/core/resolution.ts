@@ -1,7 +1,8 @@
 import { HeedError } from './errors.ts';
 import type { FeedbackStore } from './ports.ts';
+import { actorName, alreadyClosedText } from './presentation/outcome.ts';
 import { parseOrThrow, ResolutionCommandSchema, ReviewAttemptSchema } from './schemas.ts';
-import type { Actor, Resolution, ResolutionAction, Review } from './types.ts';
+import type { Actor, Resolution, ResolutionAction, Review, ReviewStatus } from './types.ts';
 
 /** A claim this old whose review is still open belongs to a resolver that died mid-way. */
 export const UNFINISHED_AFTER_MS = 60_000;
@@ -92,7 +93,7 @@ async function refuse(
   return new HeedError('forbidden', 'Only moderators can resolve reviews.');
 }
 
-function alreadyClosed(resolution: Resolution | undefined, status: string): HeedError {
-  const by = resolution?.actor.name ?? resolution?.actor.userId ?? 'someone';
-  return new HeedError('already_resolved', `This review was already ${status} by ${by}.`);
+function alreadyClosed(resolution: Resolution | undefined, status: ReviewStatus): HeedError {
+  const by = resolution ? actorName(resolution.actor) : 'someone';
+  return new HeedError('already_resolved', alreadyClosedText(status, by));
 }

@@ -1,4 +1,6 @@
 import type { FeedbackStore } from './ports.ts';
+import { excerpt as clip } from './presentation/excerpt.ts';
+import { outcomeSentence } from './presentation/outcome.ts';
 import { priorityFor, type ReviewPolicyConfig, suggestedActionFor, windowStats } from './review-policy.ts';
 import type { Feedback, Interaction, Reason, Review } from './types.ts';
 import type { ReviewView } from './views.ts';
@@ -7,7 +9,7 @@ const EXCERPT = 500;
 const CONTEXT_EXCERPT = 200;
 
 export function excerpt(text: string, max = EXCERPT): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return clip(text, max);
 }
 
 export function summarizeFeedback(f: Feedback): string {
@@ -77,5 +79,6 @@ export async function buildReviewView(
     suggestedAction: suggestedActionFor(related),
     priority: priorityFor(related.length),
     related,
+    ...(review.resolution ? { outcome: outcomeSentence(review.resolution) } : {}),
   };
 }

@@ -18,6 +18,8 @@ export interface ReviewView {
   priority: Priority;
   /** Feedback that raised or joined the review, newest first. */
   related: Feedback[];
+  /** Once the review is closed: what was done and by whom, in plain text (presentation's outcomeSentence). */
+  outcome?: string;
 }
 
 export interface CorrectionView {
@@ -52,6 +54,10 @@ export interface Digest {
   periodKey: string;
   from: Date;
   to: Date;
+  /** The schedule's zone (DIGEST_TZ) the period was cut in. Absent in digests stored before it existed. */
+  timezone?: string;
+  /** The period's days in that zone, e.g. "2026-10-26 – 2026-11-02", so no adapter formats dates itself. */
+  periodLabel?: string;
   empty: boolean;
   totals: {
     feedback: number;

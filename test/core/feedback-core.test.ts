@@ -177,6 +177,7 @@ for (const [name, open] of STORES) {
         actor,
         knowledgeVersion: 1,
       });
+      expect(view.outcome).toBe('Mo applied the correction to the knowledge base (version 1).');
       const entry = await store.knowledge.latestForPattern(i.patternKey);
       expect(entry).toMatchObject({
         answer: 'Support: 9:00-17:00 CET.',
@@ -188,7 +189,10 @@ for (const [name, open] of STORES) {
       expect(platform.named('markResolved').some((c) => c.view.review.id === out.review!.id)).toBe(true);
       await expect(
         core.resolveReview({ reviewId: out.review!.id, actor, action: 'dismiss' }),
-      ).rejects.toMatchObject({ code: 'already_resolved' });
+      ).rejects.toMatchObject({
+        code: 'already_resolved',
+        message: 'This review was already resolved by Mo.',
+      });
       // A new correction on the same pattern opens a new review (the old one is closed) and a second version.
       const again = await core.recordFeedback({
         interactionId: i.id,

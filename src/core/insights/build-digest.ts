@@ -1,4 +1,8 @@
 import type { FeedbackStore } from '../ports.ts';
+import { periodLabel } from '../presentation/dates.ts';
+import { quoted } from '../presentation/excerpt.ts';
+import { percent } from '../presentation/percent.ts';
+import { plural } from '../presentation/plural.ts';
 import type { Digest } from '../views.ts';
 import type { Clusterer } from './common-issues.ts';
 import { computeInsights } from './compute-insights.ts';
@@ -51,6 +55,8 @@ export async function buildDigest(
     periodKey: period.key,
     from: period.from,
     to: period.to,
+    timezone: tz,
+    periodLabel: periodLabel(period.from, period.to, tz),
     empty: insights.feedback === 0 && insights.interactions === 0,
     totals: {
       feedback: insights.feedback,
@@ -97,8 +103,8 @@ function digestCorrections(insights: Insights, max: number): Digest['corrections
     .slice(0, max);
 }
 
-const pct = (rate: number) => `${Math.round(rate * 100)}%`;
-const quote = (text: string, max = 80) => `“${text.length <= max ? text : `${text.slice(0, max - 1)}…`}”`;
+const QUOTE_MAX = 80;
+const quote = (text: string) => quoted(text, QUOTE_MAX);
 
 /** Up to `max` of each kind: worst patterns, stale reviews, corrections awaiting approval. */
 function digestOpportunities(insights: Insights, max: number): Digest['opportunities'] {
@@ -111,18 +117,18 @@ function digestOpportunities(insights: Insights, max: number): Digest['opportuni
   }
   return [
     ...patterns.slice(0, max).map((p) => ({
-      description: `Improve answers to ${quote(p.question)}: ${p.negative} of ${p.total} reactions negative (${pct(p.negativeRate)})`,
+      description: `Improve answers to ${quote(p.question)}: ${p.negative} of ${p.total} reactions negative (${percent(p.negativeRate)})`,
       score: p.score,
     })),
     ...staleReviews.slice(0, max).map((r) => ({
-      description: `Review of ${quote(r.question)} open for ${r.ageDays} days`,
+      description: `Review of ${quote(r.question)} open for ${plural(r.ageDays, 'day')}`,
       score: r.ageDays,
     })),
     ...[...waiting.values()]
       .sort((a, b) => b.count - a.count)
       .slice(0, max)
       .map((w) => ({
-        description: `${w.count} correction${w.count === 1 ? '' : 's'} waiting for approval on ${quote(w.question)}`,
+        description: `${plural(w.count, 'correction')} waiting for approval on ${quote(w.question)}`,
         score: w.count,
       })),
   ];

@@ -1,22 +1,21 @@
+import { digestPeriodLabel, periodLabel } from '../presentation/dates.ts';
+import { hoursText } from '../presentation/duration.ts';
+import { percent as pct } from '../presentation/percent.ts';
+import { trendArrow as arrow, digestRate } from '../presentation/trend.ts';
 import type { Digest } from '../views.ts';
-import { formatLocal, zonedParts } from './zoned-time.ts';
-
-const pct = (rate: number) => `${Math.round(rate * 100)}%`;
-const day = (d: Date, tz: string) => formatLocal(zonedParts(d, tz)).slice(0, 10);
 
 /** Change in percentage points, e.g. "▲ 12 pts", or "" when there is nothing to compare with. */
 export function trendArrow(digest: Pick<Digest, 'positiveRate' | 'previousPositiveRate' | 'totals'>): string {
-  if (digest.previousPositiveRate === null || digest.totals.up + digest.totals.down === 0) return '';
-  const points = Math.round((digest.positiveRate - digest.previousPositiveRate) * 100);
-  if (points === 0) return '= 0 pts';
-  return `${points > 0 ? '▲' : '▼'} ${Math.abs(points)} pts`;
+  return arrow(digestRate(digest), digest.previousPositiveRate);
 }
 
-/** Plain-text digest (CLI, logs, and any platform without rich formatting). */
-export function renderDigestText(digest: Digest, timezone = 'UTC'): string {
-  const lines = [
-    `heed digest ${digest.periodKey} (${day(digest.from, timezone)} – ${day(digest.to, timezone)})`,
-  ];
+/**
+ * Plain-text digest (CLI, logs, and any platform without rich formatting). Dates are in `timezone`
+ * when given, else in the digest's own zone (DIGEST_TZ when it was built).
+ */
+export function renderDigestText(digest: Digest, timezone?: string): string {
+  const period = timezone ? periodLabel(digest.from, digest.to, timezone) : digestPeriodLabel(digest);
+  const lines = [`heed digest ${digest.periodKey} (${period})`];
   if (digest.empty) {
     lines.push('No questions and no feedback this period — nothing to report.');
     return lines.join('\n');
@@ -59,7 +58,8 @@ export function renderDigestText(digest: Digest, timezone = 'UTC'): string {
     digest.opportunities.map((o) => o.description),
   );
   const r = digest.reviewStats;
-  const median = r.medianHoursToResolve === null ? '' : `, median ${r.medianHoursToResolve} h to resolve`;
+  const median =
+    r.medianHoursToResolve === null ? '' : `, median ${hoursText(r.medianHoursToResolve)} to resolve`;
   lines.push(`Reviews: ${r.opened} opened, ${r.resolved} resolved, ${r.open} open${median}`);
   return lines.join('\n');
 }

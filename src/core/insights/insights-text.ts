@@ -1,8 +1,11 @@
+import { localDateTime } from '../presentation/dates.ts';
+import { hoursText } from '../presentation/duration.ts';
+import { percent as pct } from '../presentation/percent.ts';
+import { plural } from '../presentation/plural.ts';
+import { signedPoints } from '../presentation/trend.ts';
 import type { Insights } from './types.ts';
-import { formatLocal, zonedParts } from './zoned-time.ts';
 
-const pct = (rate: number) => `${Math.round(rate * 100)}%`;
-const when = (d: Date) => formatLocal(zonedParts(d, 'UTC'));
+const when = (d: Date) => localDateTime(d, 'UTC');
 
 function list(lines: string[], title: string, items: string[]): void {
   lines.push(`${title}:${items.length === 0 ? ' none' : ''}`);
@@ -19,7 +22,7 @@ export function renderInsightsText(i: Insights): string {
   const trend =
     i.trend.change === null
       ? 'no votes to compare with'
-      : `previous ${pct(i.trend.previousPositiveRate ?? 0)}, ${i.trend.change >= 0 ? '+' : ''}${Math.round(i.trend.change * 100)} pts`;
+      : `previous ${pct(i.trend.previousPositiveRate)}, ${signedPoints(i.positiveRate, i.trend.previousPositiveRate)}`;
   lines.push(
     votes === 0
       ? 'Positive rate: no votes'
@@ -53,7 +56,7 @@ export function renderInsightsText(i: Insights): string {
   list(
     lines,
     'Reviews open > 3 days',
-    i.opportunities.staleReviews.map((r) => `“${r.question}” (${r.ageDays} days)`),
+    i.opportunities.staleReviews.map((r) => `“${r.question}” (${plural(r.ageDays, 'day')})`),
   );
   list(
     lines,
@@ -61,7 +64,8 @@ export function renderInsightsText(i: Insights): string {
     i.opportunities.pendingCorrections.map((c) => `“${c.question}” → “${c.text}”`),
   );
   const r = i.reviews;
-  const median = r.medianHoursToResolve === null ? '' : `, median ${r.medianHoursToResolve} h to resolve`;
+  const median =
+    r.medianHoursToResolve === null ? '' : `, median ${hoursText(r.medianHoursToResolve)} to resolve`;
   lines.push(
     `Reviews: ${r.opened} opened, ${r.resolved} resolved (${r.dismissed} dismissed), ${r.open} open${median}`,
   );

@@ -1,8 +1,6 @@
+import { localDate as localDay } from '../presentation/dates.ts';
 import type { TimeRange } from '../types.ts';
 import type { DigestTrendPeriod } from '../views.ts';
-import { formatLocal, zonedParts } from './zoned-time.ts';
-
-const localDay = (d: Date, tz: string) => formatLocal(zonedParts(d, tz)).slice(0, 10);
 
 /** One trend period of the digest (the chart's data) from its counts, whatever they were read from. */
 export function trendPeriod(

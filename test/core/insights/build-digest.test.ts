@@ -77,6 +77,20 @@ describe('buildDigest', () => {
     expect(text).toContain('Reviews: 3 opened, 1 resolved, 3 open, median 5 h to resolve');
   });
 
+  it("carries its period's days in the schedule's zone, which the text prints without being told", async () => {
+    const berlin = await buildDigest(store, period, { timezone: 'Europe/Berlin' });
+    expect(berlin).toMatchObject({ timezone: 'Europe/Berlin', periodLabel: '2026-11-02 – 2026-11-09' });
+    const utcMidnight = {
+      from: new Date('2026-11-01T23:30:00Z'),
+      to: new Date('2026-11-08T23:30:00Z'),
+      key: 'k',
+    };
+    const shifted = await buildDigest(store, utcMidnight, { timezone: 'Europe/Berlin' });
+    expect(shifted.periodLabel).toBe('2026-11-02 – 2026-11-09');
+    expect(renderDigestText(shifted)).toContain('heed digest k (2026-11-02 – 2026-11-09)');
+    expect(renderDigestText(shifted, 'UTC')).toContain('heed digest k (2026-11-01 – 2026-11-08)');
+  });
+
   it('an empty week says so plainly', async () => {
     const empty = await buildDigest(store, {
       from: new Date('2025-01-06T00:00:00Z'),

@@ -76,7 +76,8 @@ describe('counts and durations', () => {
     expect(hoursText(null)).toBe('—');
     expect(hoursText(0.01)).toBe('1 min');
     expect(hoursText(0.5)).toBe('30 min');
-    expect(hoursText(5)).toBe('5.0 h');
+    expect(hoursText(5)).toBe('5 h');
+    expect(hoursText(4.25)).toBe('4.3 h');
     expect(hoursText(5.5)).toBe('5.5 h');
     expect(hoursText(72)).toBe('3 days');
   });
