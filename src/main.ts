@@ -1,4 +1,4 @@
-import { isLoopbackHost } from '../adapters/web/playground-access.ts';
+import { isLoopbackHost } from '../adapters/web/index.ts';
 import { loadSeedKnowledge } from './answerer/index.ts';
 import { attachAdapters, buildCore } from './compose.ts';
 import { type Config, loadConfig } from './config.ts';

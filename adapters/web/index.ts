@@ -1,11 +1,83 @@
-import { WebAdapter, type WebAdapterOptions } from './web-adapter.ts';
+import type { FeedbackCore } from '../../src/core/feedback-core.ts';
+import type { Logger } from '../../src/core/ports.ts';
+import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
+import { unknownApiPath } from './boundary.ts';
+import type { WebContext, WebPlatform } from './handlers/context.ts';
+import { dashboardRoutes } from './handlers/dashboard.ts';
+import { eventRoutes } from './handlers/events.ts';
+import { feedbackRoutes } from './handlers/feedback.ts';
+import { insightsRoutes } from './handlers/insights.ts';
+import { knowledgeRoutes } from './handlers/knowledge.ts';
+import { optionRoutes } from './handlers/options.ts';
+import { questionRoutes } from './handlers/questions.ts';
+import { reviewRoutes } from './handlers/reviews.ts';
+import { type PlaygroundAccess, WebModerators } from './moderators.ts';
+import { WebOutbound } from './outbound.ts';
+import { EventStream } from './transport/event-stream.ts';
+import { StaticAssets } from './transport/static-assets.ts';
 
-export type { PlaygroundEvent } from './event-stream.ts';
-export { MAX_BODY_BYTES } from './http-io.ts';
-export { isLoopbackHost, MODERATOR_HEADER, type PlaygroundAccess } from './playground-access.ts';
-export { WEB_MODERATORS_CHANNEL, WebAdapter, type WebAdapterOptions } from './web-adapter.ts';
+export type { WebContext, WebPlatform } from './handlers/context.ts';
+export { isLoopbackAddress, isLoopbackHost, MODERATOR_HEADER, type PlaygroundAccess } from './moderators.ts';
+export { WEB_MODERATORS_CHANNEL } from './outbound.ts';
+export type { PlaygroundEvent } from './transport/event-stream.ts';
+export { MAX_BODY_BYTES } from './transport/http-io.ts';
 
-/** The local web playground: served on heed's HTTP listener at `/`, its JSON API under `/api/`. */
+export interface WebAdapterOptions extends Omit<WebPlatform, 'events'> {
+  core: FeedbackCore;
+  logger: Logger;
+  /** Who may moderate (HEED_PLAYGROUND_TOKEN); default: the Moderator switch, from loopback only. */
+  access?: PlaygroundAccess;
+}
+
+export interface WebAdapter extends PlatformAdapter {
+  readonly platform: 'web';
+  /** The open pages' live stream (tests read its size). */
+  readonly events: EventStream;
+}
+
+/**
+ * The local playground as a third platform, served on heed's HTTP listener: the page at `/`, its JSON
+ * API under `/api/`. The page asks, reacts and moderates through the same core calls as Slack and
+ * Discord; the core's review notifications reach open pages as server-sent events.
+ */
 export function createWebAdapter(opts: WebAdapterOptions): WebAdapter {
-  return new WebAdapter(opts);
+  const logger = opts.logger.child({ adapter: 'web' });
+  const events = new EventStream();
+  const ctx: WebContext = {
+    core: opts.core,
+    logger,
+    moderators: new WebModerators(opts.access),
+    platform: { events, insights: opts.insights, digestPreview: opts.digestPreview },
+  };
+  const assets = new StaticAssets();
+  const routes: HttpRoute[] = [
+    { method: 'GET', path: '/', handler: (req, res) => assets.servePage(req, res) },
+    { method: 'GET', path: '/assets/*', handler: (req, res) => assets.serveAsset(req, res) },
+    ...questionRoutes(ctx),
+    ...feedbackRoutes(ctx),
+    ...reviewRoutes(ctx),
+    ...knowledgeRoutes(ctx),
+    ...insightsRoutes(ctx),
+    ...dashboardRoutes(ctx),
+    ...optionRoutes(ctx),
+    ...eventRoutes(ctx),
+    unknownApiPath(logger),
+  ];
+  const outbound = new WebOutbound(events);
+  return {
+    platform: 'web',
+    events,
+    async start() {
+      logger.debug({}, 'web playground ready');
+    },
+    async stop() {
+      events.closeAll();
+    },
+    routes: () => routes,
+    postReview: (view) => outbound.postReview(view),
+    appendToReview: (thread, view, item) => outbound.appendToReview(thread, view, item),
+    markResolved: (thread, view) => outbound.markResolved(thread, view),
+    digestChannels: () => outbound.digestChannels(),
+    postDigest: (digest, channelId) => outbound.postDigest(digest, channelId),
+  };
 }

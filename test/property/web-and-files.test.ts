@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseUser, pick } from '../../adapters/web/api-input.ts';
+import { parseUser, pick } from '../../adapters/web/handlers/request-body.ts';
 import { createWebAdapter } from '../../adapters/web/index.ts';
 import { parseJsonSeed, parseMarkdownSeed, SEED_ANSWER_MAX } from '../../src/answerer/seed-format.ts';
 import { clusterCommand } from '../../src/cli/cluster-command.ts';

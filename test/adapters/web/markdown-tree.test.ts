@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type MdNode, markdownTree, safeHref } from '../../../adapters/web/markdown-tree.ts';
+import { type MdNode, markdownTree, safeHref } from '../../../adapters/web/render/markdown-tree.ts';
 
 const text = (nodes: MdNode[]): string =>
   nodes.map((n) => ('v' in n ? n.v : 'c' in n ? text(n.c) : '')).join('');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackAddress, isLoopbackHost } from '../../../adapters/web/playground-access.ts';
+import { isLoopbackAddress, isLoopbackHost } from '../../../adapters/web/moderators.ts';
 import { startHeed } from '../../../src/main.ts';
 import { call, MODERATING, startPlayground } from './harness.ts';
 

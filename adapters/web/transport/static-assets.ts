@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const PUBLIC_DIR = fileURLToPath(new URL('./public/', import.meta.url));
+const PUBLIC_DIR = fileURLToPath(new URL('../render/public/', import.meta.url));
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,7 +23,7 @@ interface Asset {
 }
 
 /**
- * The page and its assets, read once from `public/`. Only files listed there are served, by exact
+ * The page and its assets, read once from `render/public/`. Only files listed there are served, by exact
  * name, so no request path can reach anything else on disk.
  */
 export class StaticAssets {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS, parseOrThrow } from '../../src/core/schemas.ts';
+import { LIMITS, parseOrThrow } from '../../../src/core/schemas.ts';
 
 /** The playground's stand-in for a platform account: picked in the page's user switcher. */
 const WebUserSchema = z.object({
@@ -27,7 +27,3 @@ export function pick(body: Record<string, unknown>, keys: readonly string[]): Re
   for (const k of keys) if (body[k] !== undefined) out[k] = body[k];
   return out;
 }
-
-export const DaysSchema = z.coerce.number().int().min(1).max(365);
-
-export const StatusFilterSchema = z.enum(['open', 'closed', 'all']).default('open');

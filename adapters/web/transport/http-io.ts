@@ -1,15 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HeedError, isUserFacing } from '../../src/core/errors.ts';
 
 /** Largest JSON body the playground accepts; questions and corrections are far below it. */
 export const MAX_BODY_BYTES = 64 * 1024;
-
-const STATUS: Record<string, number> = {
-  invalid_input: 400,
-  not_found: 404,
-  forbidden: 403,
-  already_resolved: 409,
-};
 
 /** An HTTP-level refusal (bad JSON, too large, wrong method) that never reaches the core. */
 export class HttpError extends Error {
@@ -29,15 +21,6 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
     'x-content-type-options': 'nosniff',
   });
   res.end(text);
-}
-
-/** HeedError codes a user caused map to 4xx with their message; anything else is a 500 without details. */
-export function statusFor(err: unknown): { status: number; message: string } {
-  if (err instanceof HttpError) return { status: err.status, message: err.message };
-  if (isUserFacing(err)) return { status: STATUS[err.code] ?? 400, message: err.message };
-  if (err instanceof HeedError && err.code === 'answerer')
-    return { status: 502, message: 'The answerer is not available right now.' };
-  return { status: 500, message: 'Something went wrong on the server; see its log.' };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { ModeratorCheck } from '../adapter.ts';
 
 /**
  * Who may moderate in the playground. The request body never decides it:
@@ -14,9 +15,14 @@ export interface PlaygroundAccess {
 
 export const MODERATOR_HEADER = 'x-heed-moderator';
 
-export function requestMayModerate(req: IncomingMessage, access: PlaygroundAccess): boolean {
-  if (access.token) return bearerMatches(req.headers.authorization, access.token);
-  return isLoopbackAddress(req.socket.remoteAddress) && req.headers[MODERATOR_HEADER] === '1';
+/** The playground's platform facts about moderators, read from the HTTP request. */
+export class WebModerators implements ModeratorCheck<IncomingMessage> {
+  constructor(private readonly access: PlaygroundAccess = {}) {}
+
+  isModerator(req: IncomingMessage): boolean {
+    if (this.access.token) return bearerMatches(req.headers.authorization, this.access.token);
+    return isLoopbackAddress(req.socket.remoteAddress) && req.headers[MODERATOR_HEADER] === '1';
+  }
 }
 
 function bearerMatches(header: string | undefined, token: string): boolean {

@@ -1,7 +1,7 @@
-import { renderDigestText } from '../../src/core/insights/digest-text.ts';
-import type { Insights } from '../../src/core/insights/types.ts';
-import { REASON_LABELS, type Reason } from '../../src/core/types.ts';
-import type { Digest } from '../../src/core/views.ts';
+import { renderDigestText } from '../../../src/core/insights/digest-text.ts';
+import type { Insights } from '../../../src/core/insights/types.ts';
+import { REASON_LABELS, type Reason } from '../../../src/core/types.ts';
+import type { Digest } from '../../../src/core/views.ts';
 
 /** What the playground's Insights pane shows: every label and number already written for a person. */
 export interface DashboardView {

@@ -1,0 +1,19 @@
+import type { HttpRoute } from '../../adapter.ts';
+import { readJsonObject } from '../transport/http-io.ts';
+import type { WebContext } from './context.ts';
+import { jsonRoute } from './json-route.ts';
+import { parseUser, pick } from './request-body.ts';
+
+/** POST /api/feedback: a vote, rating or correction, recorded by the core. */
+export function feedbackRoutes(ctx: WebContext): HttpRoute[] {
+  return [
+    jsonRoute(ctx, 'POST', '/api/feedback', async ({ req }) => {
+      const body = await readJsonObject(req);
+      const user = parseUser(body);
+      const fields = pick(body, ['interactionId', 'kind', 'value', 'reasons', 'comment']);
+      const outcome = await ctx.core.recordFeedback({ ...fields, ...user, platform: 'web' });
+      ctx.platform.events.publish({ type: 'feedback', interactionId: outcome.feedback.interactionId });
+      return outcome;
+    }),
+  ];
+}
