@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerMessages } from '../../../adapters/discord/render/answer-message.ts';
-import { toDiscordMarkdown } from '../../../adapters/discord/render/discord-markdown.ts';
+import { answerMessages } from '../../../../adapters/discord/render/answer-message.ts';
+import { toDiscordMarkdown } from '../../../../adapters/discord/render/discord-markdown.ts';
 
 const ZWSP = '\u200b';
 

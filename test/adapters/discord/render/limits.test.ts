@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerMessages } from '../../../adapters/discord/render/answer-message.ts';
-import { clip, embedLength, splitText } from '../../../adapters/discord/render/limits.ts';
-import { splitInstructions } from '../../../adapters/discord/render/review-forms.ts';
+import { answerMessages } from '../../../../adapters/discord/render/answer-message.ts';
+import { clip, embedLength, splitText } from '../../../../adapters/discord/render/limits.ts';
+import { splitInstructions } from '../../../../adapters/discord/render/review-forms.ts';
 
 describe('Discord text limits', () => {
   it('splitText keeps every character, respects the maximum and prefers paragraph and word breaks', () => {

@@ -1,16 +1,16 @@
 import type { APIEmbed } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { decodeCustomId } from '../../../adapters/discord/ids.ts';
-import { digestMessages } from '../../../adapters/discord/render/digest-embeds.ts';
-import { embedLength } from '../../../adapters/discord/render/limits.ts';
+import { decodeCustomId } from '../../../../adapters/discord/ids.ts';
+import { digestMessages } from '../../../../adapters/discord/render/digest-embeds.ts';
+import { embedLength } from '../../../../adapters/discord/render/limits.ts';
 import {
   REVIEW_COLOURS,
   reviewMessage,
   threadName,
-} from '../../../adapters/discord/render/review-message.ts';
-import type { Feedback, Review } from '../../../src/core/types.ts';
-import type { ReviewView } from '../../../src/core/views.ts';
-import { bigDigest, emptyDigest } from '../../helpers/discord-samples.ts';
+} from '../../../../adapters/discord/render/review-message.ts';
+import type { Feedback, Review } from '../../../../src/core/types.ts';
+import type { ReviewView } from '../../../../src/core/views.ts';
+import { bigDigest, emptyDigest } from '../../../helpers/discord-samples.ts';
 
 const at = new Date('2026-11-02T09:00:00Z');
 
