@@ -23,14 +23,14 @@ export interface ClusterOptions {
 }
 
 /** Input size from which function words count in full between texts that share no content word. */
-export const GATE_RAMP_TEXTS = 300;
+const GATE_RAMP_TEXTS = 300;
 
 /**
  * Chosen on 20-intent samples of the tuning half of the CLINC150 intents only, checked there on 10-
  * and 40-intent and small-cluster samples and on small hand-made inputs; the held-out half is only
  * reported on (test/bench/clustering-bench.ts).
  */
-export const DEFAULT_CLUSTER_OPTIONS = {
+const DEFAULT_CLUSTER_OPTIONS = {
   threshold: 0.08,
   linkage: 'average',
   refineRounds: 10,

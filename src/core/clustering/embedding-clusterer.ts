@@ -20,7 +20,7 @@ export interface EmbeddingClusterOptions {
   timeoutMs?: number;
 }
 
-export const DEFAULT_EMBEDDING_CLUSTER_OPTIONS = { threshold: 0.3, refineRounds: 10, timeoutMs: 30_000 };
+const DEFAULT_EMBEDDING_CLUSTER_OPTIONS = { threshold: 0.3, refineRounds: 10, timeoutMs: 30_000 };
 
 /** Average-linkage clustering of embedding vectors down to `threshold`, then centroid refinement. */
 export function clusterVectors(

@@ -1,13 +1,14 @@
 import { isFunctionFeature, isWordFeature } from './feature-ids.ts';
-import { hasWordFeature } from './gated-dot.ts';
 import type { SparseVector } from './sparse-vector.ts';
 
 type Postings = Map<number, { doc: number; w: number }[]>;
 
 /**
  * All pairwise similarities of unit vectors as a dense n × n row-major matrix, computed through an
- * inverted index so only pairs that share a feature cost anything. With `gated` (the default) it
- * equals `gatedDot` for every pair: function words count only for pairs that share a content word.
+ * inverted index so only pairs that share a feature cost anything. With `gated` (the default),
+ * function words count only when the two texts also share a content word or bigram: "how do I change
+ * my email" and "how do I reset my password" share only function words and a character n-gram, so
+ * they score low however alike their phrasing. Texts without any content word compare normally.
  * A number in 0..1 is the weight function words get between texts that share no content word
  * (true = 0, false = 1).
  */
@@ -60,4 +61,9 @@ function accumulate(
       }
     }
   }
+}
+
+/** Whether a vector has a content word or bigram feature. */
+function hasWordFeature(v: SparseVector): boolean {
+  return v.idx.some(isWordFeature);
 }

@@ -10,7 +10,7 @@ export function sparseFromMap(weights: Map<number, number>): SparseVector {
   return { idx, val };
 }
 
-export function norm(v: SparseVector): number {
+function norm(v: SparseVector): number {
   let s = 0;
   for (const x of v.val) s += x * x;
   return Math.sqrt(s);
@@ -35,12 +35,6 @@ export function dot(a: SparseVector, b: SparseVector): number {
     else j++;
   }
   return s;
-}
-
-/** Cosine similarity; 0 when either vector is zero. */
-export function cosine(a: SparseVector, b: SparseVector): number {
-  const d = norm(a) * norm(b);
-  return d === 0 ? 0 : dot(a, b) / d;
 }
 
 /** Adds `v` into an accumulating map (feature id → weight), e.g. to sum vectors into a centroid. */

@@ -5,7 +5,7 @@ import { tokenize } from '../text/tokenize.ts';
 export interface FeatureOptions {
   /**
    * Weight of a function word relative to a content word; 0 drops function words. On CLINC150 full
-   * weight works best ("how much", "what is my" carry intent) once similarity is gated (gated-dot.ts).
+   * weight works best ("how much", "what is my" carry intent) once similarity is gated (similarity-matrix.ts).
    */
   stopWordWeight: number;
   /** Add stemmed content-word bigrams ("reset password"). */

@@ -20,8 +20,8 @@ const KIND: Record<Block, FeatureKind> = { w: 'word', s: 'function', c: 'char' }
  * TF-IDF over stemmed words (content words, bigrams and function words, as one block)
  * and character n-grams (a second block), each block scaled to unit length and weighted so that the
  * dot product of two vectors is (1 - charWeight) · cos(words) + charWeight · cos(chars).
- * Feature ids tell words, n-grams and function words apart (see feature-ids.ts and `gatedDot`).
- * Document frequencies keep growing with `add`, so one model serves a batch and an incremental index.
+ * Feature ids tell words, n-grams and function words apart (see feature-ids.ts and similarity-matrix.ts).
+ * `fitTransform` fits the document frequencies on one batch of texts.
  */
 export class TfIdfModel {
   private readonly df = new Map<string, number>();
@@ -31,26 +31,22 @@ export class TfIdfModel {
 
   constructor(readonly opts: TfIdfOptions) {}
 
-  get documentCount(): number {
-    return this.docs;
-  }
-
-  features(text: string): TextFeatures {
+  private features(text: string): TextFeatures {
     return textFeatures(text, this.opts.features);
   }
 
   /** Counts a document's terms into the document frequencies. */
-  add(f: TextFeatures): void {
+  private add(f: TextFeatures): void {
     this.docs++;
     for (const [block, terms] of this.blocks(f)) for (const t of terms.keys()) this.count(block + t);
   }
 
   /** Smoothed inverse document frequency of a block-tagged term. */
-  idf(key: string): number {
+  private idf(key: string): number {
     return Math.log((1 + this.docs) / (1 + (this.df.get(key) ?? 0))) + 1;
   }
 
-  vector(f: TextFeatures): SparseVector {
+  private vector(f: TextFeatures): SparseVector {
     const cw = f.chars.size === 0 ? 0 : f.words.size + f.stops.size === 0 ? 1 : this.opts.charWeight;
     const words = new Map<number, number>();
     this.weigh(f.words, 'w', 1, words);
