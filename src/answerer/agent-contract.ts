@@ -13,7 +13,7 @@ export interface AgentRequest {
 }
 
 /** Long enough for any answer the adapters can split into messages. */
-export const AGENT_TEXT_MAX = 40_000;
+const AGENT_TEXT_MAX = 40_000;
 
 const httpUrl = z
   .url()

@@ -5,13 +5,10 @@ import { KnowledgeBaseAnswerer } from './knowledge-base-answerer.ts';
 import { OpenAIAnswerer } from './openai-answerer.ts';
 import type { RetryOptions } from './retry.ts';
 
-export { HTTP_ANSWERER, HttpAnswerer } from './http-answerer.ts';
-export { KnowledgeBaseAnswerer } from './knowledge-base-answerer.ts';
-export { DEFAULT_THRESHOLD, KnowledgeIndex } from './knowledge-index.ts';
+export { HTTP_ANSWERER } from './http-answerer.ts';
 export { AGENT_MALFORMED, AGENT_UNAVAILABLE, DONT_KNOW, LLM_MALFORMED, LLM_UNAVAILABLE } from './messages.ts';
-export { OpenAIAnswerer } from './openai-answerer.ts';
 export { BASE_INSTRUCTIONS } from './prompt.ts';
-export { loadSeedKnowledge, type SeedResult } from './seed-loader.ts';
+export { loadSeedKnowledge } from './seed-loader.ts';
 
 export type DescribedAnswerer = Answerer & { describe(): string };
 

@@ -4,7 +4,7 @@ import { KnowledgeRetriever } from './knowledge-retriever.ts';
 import type { KnowledgeSignature } from './knowledge-signature.ts';
 import { DONT_KNOW } from './messages.ts';
 
-export const KNOWLEDGE_BASE_ANSWERER = 'knowledge-base';
+const KNOWLEDGE_BASE_ANSWERER = 'knowledge-base';
 
 export interface KnowledgeBaseAnswererOptions {
   store: FeedbackStore;

@@ -15,7 +15,7 @@ import type { KnowledgeSignature } from './knowledge-signature.ts';
 import { LLM_MALFORMED, LLM_UNAVAILABLE } from './messages.ts';
 import { buildSystemPrompt } from './prompt.ts';
 
-export const OPENAI_ANSWERER = 'openai';
+const OPENAI_ANSWERER = 'openai';
 
 /**
  * Retries after the first attempt. The SDK retries 408, 409, 429, 5xx and dropped connections with

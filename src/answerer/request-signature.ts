@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 
-export const TIMESTAMP_HEADER = 'x-heed-request-timestamp';
-export const SIGNATURE_HEADER = 'x-heed-signature';
+const TIMESTAMP_HEADER = 'x-heed-request-timestamp';
+const SIGNATURE_HEADER = 'x-heed-signature';
 
 /**
  * Slack's request-signing scheme, so an agent can reuse a verifier it has: `v0=` + hex

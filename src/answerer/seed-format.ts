@@ -7,7 +7,7 @@ import { LIMITS } from '../core/schemas.ts';
  *   a `##` inside a fenced code block.
  * - JSON (.json): an array of `{ "question": "...", "answer": "..." }` objects.
  */
-export interface SeedEntry {
+interface SeedEntry {
   question: string;
   answer: string;
   /** Where the entry came from, for error messages: `line 12` or `entry 3`. */

@@ -1,7 +1,7 @@
 import type { ChartDigest } from './trend-chart.ts';
 import { renderTrendChartPng } from './trend-chart.ts';
 
-export { CHART_FONT_FAMILY, chartFontFiles } from './chart-fonts.ts';
+export { chartFontFiles } from './chart-fonts.ts';
 export { type ChartDigest, renderTrendChartPng, renderTrendChartSvg, svgToPng } from './trend-chart.ts';
 
 /** Renders a digest's trend chart as PNG; adapters take one so tests can make it fail. */
