@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { isUserFacing } from '../../src/core/errors.ts';
 import type { Logger } from '../../src/core/ports.ts';
 import type { KnownBlock } from './render/text.ts';
-import { errorContext, userMessageFor } from './transport/slack-errors.ts';
+import { errorContext, slackErrorInfo } from './transport/slack-errors.ts';
 
 export interface Recipient {
   userId: string;
@@ -69,4 +69,22 @@ export async function atBoundary(
       );
     }
   }
+}
+
+const SLACK_MESSAGES: Record<string, string> = {
+  not_in_channel: 'I am not a member of this channel. Invite me with `/invite @heed` and try again.',
+  channel_not_found: 'I cannot see that channel. Invite me to it (or ask an admin to) and try again.',
+  ratelimited: 'Slack is rate-limiting me right now. Please try again in a minute.',
+  invalid_auth: 'heed cannot authenticate with Slack right now; an admin has been told (see heed logs).',
+  not_authed: 'heed cannot authenticate with Slack right now; an admin has been told (see heed logs).',
+  token_revoked: 'heed cannot authenticate with Slack right now; an admin has been told (see heed logs).',
+  expired_trigger_id: 'That took too long. Please click the button again.',
+};
+
+/** What to tell the person whose click / message / command failed. */
+export function userMessageFor(err: unknown): string {
+  if (isUserFacing(err)) return err.message;
+  const slack = slackErrorInfo(err);
+  const known = slack?.slackError ? SLACK_MESSAGES[slack.slackError] : undefined;
+  return known ?? 'Sorry, something went wrong on heed’s side. Please try again in a moment.';
 }
