@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Clock, Logger } from '../../src/core/ports.ts';
+import type { ModeratorCheck } from '../adapter.ts';
 import { errorContext } from './transport/slack-errors.ts';
 
 const MAX_PAGES = 50;
@@ -8,7 +9,7 @@ const MAX_PAGES = 50;
  * Who may act on reviews: members of the moderators' channel (conversations.members, paginated and
  * cached briefly) or ids listed in SLACK_MODERATOR_IDS. A failed lookup means "not a moderator".
  */
-export class ModeratorDirectory {
+export class ModeratorDirectory implements ModeratorCheck<string> {
   private cache: { members: Set<string>; at: number } | null = null;
   private pending: Promise<Set<string>> | null = null;
 

@@ -1,6 +1,10 @@
 import { type App, webApi } from '@slack/bolt';
-import { feedbackControls, postAnswer, type SlackAdapter } from '../../adapters/slack/index.ts';
-import { createSlackAdapter } from '../../adapters/slack/slack-adapter.ts';
+import {
+  createSlackAdapter,
+  feedbackControls,
+  postAnswer,
+  type SlackAdapter,
+} from '../../adapters/slack/index.ts';
 import { DEFAULT_RETRY } from '../../adapters/slack/transport/bolt-app.ts';
 import { errorMessage, HeedError } from '../core/errors.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';

@@ -1,9 +1,11 @@
 import type { App } from '@slack/bolt';
-import { atBoundary, type Recipient, tellUser } from '../boundary.ts';
+import { type Recipient, tellUser } from '../boundary.ts';
 import { ACTION, HEED_PREFIX, NOT_HEED, parseAction, type SlackAction } from '../ids.ts';
 import { correctionModal, reasonsModal, resolveModal } from '../render/modals.ts';
 import { escapeMrkdwn } from '../render/text.ts';
-import { type Client, type HandlerDeps, obj, str } from './deps.ts';
+import type { Client, SlackContext } from './context.ts';
+import { runDelivery } from './deliveries.ts';
+import { obj, str } from './payload.ts';
 
 export interface Clicker extends Recipient {
   name?: string;
@@ -18,13 +20,13 @@ function clickedValue(action: Record<string, unknown>): string | undefined {
 /** Every heed button, feedback button and select: ack at once, de-duplicate redeliveries, then act. */
 export function registerActionHandlers(
   app: App,
-  deps: HandlerDeps,
+  ctx: SlackContext,
   opts: { ackForeign: boolean } = { ackForeign: true },
 ): void {
   if (opts.ackForeign)
     app.action(NOT_HEED, async ({ ack, action }) => {
       await ack();
-      deps.logger.warn(
+      ctx.logger.warn(
         { actionId: String(str(action, 'action_id') ?? str(action, 'callback_id')).slice(0, 80) },
         'ignored an action that is not heed’s',
       );
@@ -44,31 +46,26 @@ export function registerActionHandlers(
     };
     // heed's controls only ever arrive as block_actions; Bolt routes anything carrying `actions` here.
     if (!parsed || !userId || str(body, 'type') !== 'block_actions') {
-      deps.logger.warn(
+      ctx.logger.warn(
         { actionId: String(raw.action_id).slice(0, 80), user: userId },
         'ignored an unrecognised action',
       );
       return;
     }
-    await atBoundary(
-      deps.logger,
-      `action ${parsed.kind}`,
-      { user: userId, channel: clicker.channelId },
-      async () => {
-        const actionTs = str(raw, 'action_ts');
-        if (
-          actionTs &&
-          !(await deps.firstDelivery(`slack:action:${userId}:${String(raw.action_id)}:${actionTs}`))
-        )
-          return;
-        await onAction(deps, client, parsed, clicker);
+    await runDelivery(
+      ctx,
+      body,
+      {
+        what: `action ${parsed.kind}`,
+        context: { user: userId, channel: clicker.channelId },
+        reply: (text) => tellUser(client, ctx.logger, clicker, text),
       },
-      (text) => tellUser(client, deps.logger, clicker, text),
+      () => onAction(ctx, client, parsed, clicker),
     );
   });
 }
 
-async function onAction(deps: HandlerDeps, client: Client, a: SlackAction, who: Clicker): Promise<void> {
+async function onAction(ctx: SlackContext, client: Client, a: SlackAction, who: Clicker): Promise<void> {
   const base = {
     platform: 'slack' as const,
     userId: who.userId,
@@ -77,18 +74,18 @@ async function onAction(deps: HandlerDeps, client: Client, a: SlackAction, who: 
   const where = { channelId: who.channelId, threadTs: who.threadTs };
   switch (a.kind) {
     case 'vote': {
-      await deps.core.recordFeedback({
+      await ctx.core.recordFeedback({
         ...base,
         interactionId: a.interactionId,
         kind: 'vote',
         value: a.value,
       });
       if (a.value === 'up') {
-        await tellUser(client, deps.logger, who, 'Thanks for the 👍 — recorded.');
+        await tellUser(client, ctx.logger, who, 'Thanks for the 👍 — recorded.');
         return;
       }
       const text = 'Thanks — your 👎 is recorded. Want to tell us what was wrong?';
-      await tellUser(client, deps.logger, who, text, [
+      await tellUser(client, ctx.logger, who, text, [
         { type: 'section', text: { type: 'mrkdwn', text } },
         {
           type: 'actions',
@@ -105,16 +102,16 @@ async function onAction(deps: HandlerDeps, client: Client, a: SlackAction, who: 
       return;
     }
     case 'rate':
-      await deps.core.recordFeedback({
+      await ctx.core.recordFeedback({
         ...base,
         interactionId: a.interactionId,
         kind: 'rating',
         value: a.value,
       });
-      await tellUser(client, deps.logger, who, `Thanks — you rated this answer ${a.value}/5.`);
+      await tellUser(client, ctx.logger, who, `Thanks — you rated this answer ${a.value}/5.`);
       return;
     case 'correct': {
-      const interaction = await deps.core.getInteraction(a.interactionId);
+      const interaction = await ctx.core.getInteraction(a.interactionId);
       await openModal(
         client,
         who,
@@ -123,7 +120,7 @@ async function onAction(deps: HandlerDeps, client: Client, a: SlackAction, who: 
       return;
     }
     case 'why':
-      await deps.core.getInteraction(a.interactionId);
+      await ctx.core.getInteraction(a.interactionId);
       await openModal(
         client,
         who,
@@ -131,13 +128,13 @@ async function onAction(deps: HandlerDeps, client: Client, a: SlackAction, who: 
       );
       return;
     case 'review':
-      await onReviewAction(deps, client, a, who);
+      await onReviewAction(ctx, client, a, who);
       return;
   }
 }
 
 async function onReviewAction(
-  deps: HandlerDeps,
+  ctx: SlackContext,
   client: Client,
   a: Extract<SlackAction, { kind: 'review' }>,
   who: Clicker,
@@ -146,27 +143,27 @@ async function onReviewAction(
     platform: 'slack' as const,
     userId: who.userId,
     ...(who.name ? { name: who.name } : {}),
-    isModerator: await deps.moderators.isModerator(who.userId),
+    isModerator: await ctx.moderators.isModerator(who.userId),
   };
   // The core decides and audits a refusal; the adapter only states the platform fact.
-  if (!(await deps.core.mayActOnReview({ reviewId: a.reviewId, actor, action: a.action }))) {
-    deps.logger.info({ user: who.userId, reviewId: a.reviewId, action: a.action }, 'non-moderator refused');
+  if (!(await ctx.core.mayActOnReview({ reviewId: a.reviewId, actor, action: a.action }))) {
+    ctx.logger.info({ user: who.userId, reviewId: a.reviewId, action: a.action }, 'non-moderator refused');
     await tellUser(
       client,
-      deps.logger,
+      ctx.logger,
       who,
       'Only moderators (members of the moderators’ channel) can act on reviews.',
     );
     return;
   }
-  const view = await deps.core.getReviewView(a.reviewId);
+  const view = await ctx.core.getReviewView(a.reviewId);
   if (view.review.status !== 'open') {
     const r = view.review.resolution;
     const by = r ? ` by ${escapeMrkdwn(r.actor.name ?? r.actor.userId)}` : '';
-    await tellUser(client, deps.logger, who, `This review was already ${view.review.status}${by}.`);
+    await tellUser(client, ctx.logger, who, `This review was already ${view.review.status}${by}.`);
     return;
   }
-  const instructions = a.action === 'update_instructions' ? await deps.core.currentInstructions() : '';
+  const instructions = a.action === 'update_instructions' ? await ctx.core.currentInstructions() : '';
   const meta = { kind: 'resolve' as const, action: a.action, reviewId: a.reviewId, channelId: who.channelId };
   await openModal(client, who, resolveModal(a.action, view, instructions, meta));
 }

@@ -1,13 +1,13 @@
 import type { Interaction } from '../../../src/core/types.ts';
 import { answerMessages } from '../render/answer.ts';
-import type { Client, HandlerDeps } from './deps.ts';
+import type { Client, SlackContext } from './context.ts';
 
 /**
  * Posts an answer (one message, or more for a very long one) and records where its controls live;
  * resolves with the ts of the message holding them.
  */
 export async function postAnswer(
-  deps: Pick<HandlerDeps, 'core'>,
+  ctx: Pick<SlackContext, 'core'>,
   client: Client,
   interaction: Interaction,
   where: { channel: string; threadTs?: string; showQuestion?: boolean },
@@ -22,7 +22,7 @@ export async function postAnswer(
     });
     ts = res.ts;
   }
-  await deps.core.recordAnswerPosted(interaction.id, {
+  await ctx.core.recordAnswerPosted(interaction.id, {
     channelId: where.channel,
     ...(ts ? { messageId: ts } : {}),
     ...(where.threadTs ? { threadId: where.threadTs } : {}),

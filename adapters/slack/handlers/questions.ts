@@ -1,9 +1,10 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { ConversationRef } from '../../../src/core/types.ts';
-import { atBoundary, tellUser } from '../boundary.ts';
+import { tellUser } from '../boundary.ts';
 import { answerMessages } from '../render/answer.ts';
 import { slackErrorInfo } from '../transport/slack-errors.ts';
-import type { Client, HandlerDeps } from './deps.ts';
+import type { Client, SlackContext } from './context.ts';
+import { runDelivery } from './deliveries.ts';
 import { postAnswer } from './post-answer.ts';
 
 export const USAGE =
@@ -17,7 +18,7 @@ export function stripMention(text: string, botUserId?: string): string {
 }
 
 async function ask(
-  deps: HandlerDeps,
+  ctx: SlackContext,
   client: Client,
   question: string,
   ref: ConversationRef,
@@ -26,23 +27,23 @@ async function ask(
   if (question === '') {
     await tellUser(
       client,
-      deps.logger,
+      ctx.logger,
       { userId: ref.userId, channelId: where.channel, threadTs: where.threadTs },
       USAGE,
     );
     return;
   }
-  const interaction = await deps.core.answer(question, ref);
-  await postAnswer(deps, client, interaction, where);
+  const interaction = await ctx.core.answer(question, ref);
+  await postAnswer(ctx, client, interaction, where);
 }
 
 /** An Events API question (mention or DM): de-duplicated by event id, answered where it was asked. */
 async function answerEvent(
-  deps: HandlerDeps,
+  ctx: SlackContext,
   client: Client,
   what: string,
+  body: { event_id: string },
   e: {
-    eventId: string;
     text?: string;
     botUserId?: string;
     threadTs?: string;
@@ -50,29 +51,27 @@ async function answerEvent(
   },
 ): Promise<void> {
   const { ref, threadTs } = e;
-  await atBoundary(
-    deps.logger,
-    what,
-    { channel: ref.channelId, user: ref.userId, eventId: e.eventId },
-    async () => {
-      if (!(await deps.firstDelivery(`slack:event:${e.eventId}`))) return;
-      await ask(deps, client, stripMention(e.text ?? '', e.botUserId), ref, {
-        channel: ref.channelId,
-        threadTs,
-      });
+  const to = { userId: ref.userId, channelId: ref.channelId, threadTs };
+  await runDelivery(
+    ctx,
+    body,
+    {
+      what,
+      context: { channel: ref.channelId, user: ref.userId, eventId: body.event_id },
+      reply: (text) => tellUser(client, ctx.logger, to, text),
     },
-    (text) => tellUser(client, deps.logger, { userId: ref.userId, channelId: ref.channelId, threadTs }, text),
+    () =>
+      ask(ctx, client, stripMention(e.text ?? '', e.botUserId), ref, { channel: ref.channelId, threadTs }),
   );
 }
 
 /** Questions: @mentions in channels (answered in the thread), direct messages, and `/ask`. */
-export function registerQuestionHandlers(app: App, deps: HandlerDeps): void {
+export function registerQuestionHandlers(app: App, ctx: SlackContext): void {
   app.event('app_mention', async ({ event, body, context, client }) => {
     const user = event.user;
     const threadTs = event.thread_ts ?? event.ts;
     if (!user || event.subtype || event.bot_id) return;
-    await answerEvent(deps, client, 'app_mention', {
-      eventId: body.event_id,
+    await answerEvent(ctx, client, 'app_mention', body, {
       text: event.text,
       botUserId: context.botUserId,
       threadTs,
@@ -93,8 +92,7 @@ export function registerQuestionHandlers(app: App, deps: HandlerDeps): void {
     const user = event.user;
     if (!user || event.bot_id || user === context.botUserId) return;
     const threadTs = event.thread_ts;
-    await answerEvent(deps, client, 'message.im', {
-      eventId: body.event_id,
+    await answerEvent(ctx, client, 'message.im', body, {
       text: event.text,
       botUserId: context.botUserId,
       threadTs,
@@ -109,19 +107,22 @@ export function registerQuestionHandlers(app: App, deps: HandlerDeps): void {
     });
   });
 
-  app.command('/ask', async ({ command, ack, respond, client }) => {
+  app.command('/ask', async ({ command, body, ack, respond, client }) => {
     const question = command.text.trim();
     if (question === '') {
       await ack({ response_type: 'ephemeral', text: USAGE });
       return;
     }
     await ack();
-    await atBoundary(
-      deps.logger,
-      '/ask',
-      { channel: command.channel_id, user: command.user_id },
+    await runDelivery(
+      ctx,
+      body,
+      {
+        what: '/ask',
+        context: { channel: command.channel_id, user: command.user_id },
+        reply: (text) => respond({ response_type: 'ephemeral', text }).then(() => undefined),
+      },
       async () => {
-        if (!(await deps.firstDelivery(`slack:command:${command.trigger_id}`))) return;
         const ref: ConversationRef = {
           platform: 'slack',
           userId: command.user_id,
@@ -129,18 +130,17 @@ export function registerQuestionHandlers(app: App, deps: HandlerDeps): void {
           channelId: command.channel_id,
           teamId: command.team_id,
         };
-        const interaction = await deps.core.answer(question, ref);
+        const interaction = await ctx.core.answer(question, ref);
         try {
-          await postAnswer(deps, client, interaction, { channel: command.channel_id, showQuestion: true });
+          await postAnswer(ctx, client, interaction, { channel: command.channel_id, showQuestion: true });
         } catch (err) {
           // Not a member of that channel (or a DM between others): the command's response_url still works.
           const code = slackErrorInfo(err)?.slackError;
           if (code !== 'not_in_channel' && code !== 'channel_not_found') throw err;
           await respondInChannel(respond, interaction);
-          await deps.core.recordAnswerPosted(interaction.id, { channelId: command.channel_id });
+          await ctx.core.recordAnswerPosted(interaction.id, { channelId: command.channel_id });
         }
       },
-      (text) => respond({ response_type: 'ephemeral', text }).then(() => undefined),
     );
   });
 }

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { isUserFacing } from '../../../src/core/errors.ts';
-import { atBoundary, tellUser } from '../boundary.ts';
+import { tellUser } from '../boundary.ts';
 import { HEED_PREFIX, type ModalMeta, NOT_HEED, parseMeta } from '../ids.ts';
 import {
   FIELD,
@@ -10,7 +10,9 @@ import {
   readResolution,
   type ViewState,
 } from '../render/modals.ts';
-import { type HandlerDeps, obj, str } from './deps.ts';
+import type { SlackContext } from './context.ts';
+import { runDelivery } from './deliveries.ts';
+import { obj, str } from './payload.ts';
 
 type Ack = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
 
@@ -20,13 +22,13 @@ type Ack = (response?: { response_action: 'errors'; errors: Record<string, strin
  */
 export function registerViewHandlers(
   app: App,
-  deps: HandlerDeps,
+  ctx: SlackContext,
   opts: { ackForeign: boolean } = { ackForeign: true },
 ): void {
   if (opts.ackForeign)
     app.view(NOT_HEED, async ({ ack, view }) => {
       await ack();
-      deps.logger.warn(
+      ctx.logger.warn(
         { callbackId: String(view.callback_id).slice(0, 80) },
         'ignored a modal that is not heed’s',
       );
@@ -36,10 +38,7 @@ export function registerViewHandlers(
     const user = obj(body, 'user');
     const userId = str(user, 'id');
     if (!meta || !userId) {
-      deps.logger.warn(
-        { callbackId: String(view.callback_id).slice(0, 80) },
-        'ignored an unrecognised modal',
-      );
+      ctx.logger.warn({ callbackId: String(view.callback_id).slice(0, 80) }, 'ignored an unrecognised modal');
       await ack();
       return;
     }
@@ -56,18 +55,21 @@ export function registerViewHandlers(
       acked = true;
       await (ack as Ack)(response);
     };
-    await atBoundary(
-      deps.logger,
-      `view ${meta.kind}`,
-      { user: userId },
-      () =>
-        onSubmit(deps, meta, state, { userId, name }, ackOnce, (text) =>
-          tellUser(client, deps.logger, to, text),
-        ),
-      async (text) => {
-        if (!acked) return ackOnce({ response_action: 'errors', errors: { [errorField(meta)]: text } });
-        await tellUser(client, deps.logger, to, text);
+    await runDelivery(
+      ctx,
+      body,
+      {
+        what: `view ${meta.kind}`,
+        context: { user: userId },
+        reply: async (text) => {
+          if (!acked) return ackOnce({ response_action: 'errors', errors: { [errorField(meta)]: text } });
+          await tellUser(client, ctx.logger, to, text);
+        },
       },
+      () =>
+        onSubmit(ctx, meta, state, { userId, name }, ackOnce, (text) =>
+          tellUser(client, ctx.logger, to, text),
+        ),
     );
     await ackOnce();
   });
@@ -83,7 +85,7 @@ const errorField = (meta: ModalMeta) =>
   meta.kind === 'resolve' ? fieldFor(meta.action) : meta.kind === 'correction' ? FIELD.text : FIELD.comment;
 
 async function onSubmit(
-  deps: HandlerDeps,
+  ctx: SlackContext,
   meta: ModalMeta,
   state: ViewState,
   user: { userId: string; name?: string },
@@ -98,9 +100,9 @@ async function onSubmit(
   if (meta.kind === 'correction') {
     const text = readCorrection(state);
     if (!text.ok) return ack({ response_action: 'errors', errors: text.errors });
-    await deps.core.getInteraction(meta.interactionId);
+    await ctx.core.getInteraction(meta.interactionId);
     await ack();
-    await deps.core.recordFeedback({
+    await ctx.core.recordFeedback({
       ...base,
       interactionId: meta.interactionId,
       kind: 'correction',
@@ -112,9 +114,9 @@ async function onSubmit(
   if (meta.kind === 'reasons') {
     const why = readReasons(state);
     if (!why.ok) return ack({ response_action: 'errors', errors: why.errors });
-    await deps.core.getInteraction(meta.interactionId);
+    await ctx.core.getInteraction(meta.interactionId);
     await ack();
-    await deps.core.recordFeedback({
+    await ctx.core.recordFeedback({
       ...base,
       interactionId: meta.interactionId,
       kind: 'vote',
@@ -127,12 +129,12 @@ async function onSubmit(
   }
   const input = readResolution(meta.action, state);
   if (!input.ok) return ack({ response_action: 'errors', errors: input.errors });
-  const isModerator = await deps.moderators.isModerator(user.userId);
+  const isModerator = await ctx.moderators.isModerator(user.userId);
   const field = fieldFor(meta.action);
   const attempt = { reviewId: meta.reviewId, actor: { ...actorOf(user), isModerator }, action: meta.action };
-  if (!(await deps.core.mayActOnReview(attempt)))
+  if (!(await ctx.core.mayActOnReview(attempt)))
     return ack({ response_action: 'errors', errors: { [field]: 'Only moderators can resolve reviews.' } });
-  const current = await deps.core.getReviewView(meta.reviewId);
+  const current = await ctx.core.getReviewView(meta.reviewId);
   if (current.review.status !== 'open')
     return ack({
       response_action: 'errors',
@@ -140,7 +142,7 @@ async function onSubmit(
     });
   await ack();
   try {
-    await deps.core.resolveReview({
+    await ctx.core.resolveReview({
       reviewId: meta.reviewId,
       actor: {
         platform: 'slack',

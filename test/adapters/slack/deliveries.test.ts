@@ -8,6 +8,7 @@ import {
   feedbackClick,
   interactionIdOf,
   selectChange,
+  slashCommand,
   user,
 } from '../../helpers/slack-payloads.ts';
 import { SlackHttpClient, TEST_SIGNING_SECRET } from '../../helpers/slack-signer.ts';
@@ -32,6 +33,21 @@ describe('Slack adapter: retries and repeated clicks', () => {
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(before + 1);
     expect(
       await h.store.db.collection('interactions').countDocuments({ question: 'where is the office?' }),
+    ).toBe(1);
+  });
+
+  it('the same /ask delivered twice gets one answer', async () => {
+    const command = slashCommand({
+      user: user('U6'),
+      text: 'who approves expenses?',
+      responseUrl: h.fake.responseUrl('dup'),
+    });
+    const before = h.fake.callsTo('chat.postMessage').length;
+    expect((await h.slack.command(command)).status).toBe(200);
+    expect((await h.slack.command(command)).status).toBe(200);
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(before + 1);
+    expect(
+      await h.store.db.collection('interactions').countDocuments({ question: 'who approves expenses?' }),
     ).toBe(1);
   });
 
