@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { Answerer, Clock, FeedbackStore, Logger } from '../core/ports.ts';
+import type { Answerer, FeedbackStore, Logger } from '../core/ports.ts';
 import { HttpAnswerer } from './http-answerer.ts';
 import { KnowledgeBaseAnswerer } from './knowledge-base-answerer.ts';
 import { OpenAIAnswerer } from './openai-answerer.ts';
@@ -16,7 +16,6 @@ export interface CreateAnswererOptions {
   config: Config;
   store: FeedbackStore;
   logger: Logger;
-  clock?: Clock;
   /** Backoff of the HTTP answerer (tests shorten it); the LLM answerer uses the openai SDK's. */
   retry?: Partial<RetryOptions>;
 }
