@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DONT_KNOW } from '../../src/answerer/messages.ts';
+import { LIMITS } from '../../src/core/schemas.ts';
+import { REASON_LABELS, REASONS } from '../../src/core/types.ts';
 import { type Heed, startHeed } from '../../src/main.ts';
 import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
 import { testMongoUri } from '../helpers/db.ts';
@@ -277,5 +279,57 @@ describe.skipIf(skip)('the playground in a real browser', () => {
     await page.locator('.pane-insights').screenshot({ path: `${OUT}playground-dashboard-narrow.png` });
     await page.setViewportSize({ width: 1440, height: 1000 });
     expect(pageErrors.filter((e) => !e.includes('status of 403'))).toEqual([]);
+  });
+
+  it('takes its reasons, their labels and the length limits from the server', async () => {
+    // The page as served: the core's own values, in the core's order.
+    const card = answers().first();
+    const downButton = card.getByRole('button', { name: 'Not helpful: vote down with reasons' });
+    await downButton.click();
+    const chips = card.getByRole('group', { name: 'Reasons' }).getByRole('button');
+    expect(await chips.allTextContents()).toEqual(REASONS.map((r) => REASON_LABELS[r]));
+    expect(await card.getByLabel('Comment on the answer').getAttribute('maxlength')).toBe(
+      String(LIMITS.comment),
+    );
+    await downButton.click();
+    expect(await page.getByLabel('Your question').getAttribute('maxlength')).toBe(String(LIMITS.question));
+
+    // The same page told other values by /api/options follows them: it holds no copy of its own.
+    const other = await browser.newPage();
+    await other.route('**/api/options', (route) =>
+      route.fulfill({
+        json: {
+          reasons: [
+            { value: 'incomplete', label: 'Missing bits' },
+            { value: 'outdated', label: 'Stale' },
+          ],
+          limits: { ...LIMITS, question: 77, comment: 12, correction: 34, instructions: 56, note: 9 },
+        },
+      }),
+    );
+    await other.goto(url);
+    await other.locator('#live[data-state="live"]').waitFor();
+    expect(await other.getByLabel('Your question').getAttribute('maxlength')).toBe('77');
+    await other.getByLabel('Your question').fill('Where is the office?');
+    await other.getByLabel('Your question').press('Enter');
+    const answer = other.locator('#messages .msg-a').first();
+    await answer.getByRole('button', { name: 'Not helpful: vote down with reasons' }).click();
+    const otherChips = answer.getByRole('group', { name: 'Reasons' }).getByRole('button');
+    expect(await otherChips.allTextContents()).toEqual(['Missing bits', 'Stale']);
+    expect(await answer.getByLabel('Comment on the answer').getAttribute('maxlength')).toBe('12');
+    await answer.getByRole('button', { name: 'Suggest a correction' }).click();
+    expect(await answer.getByLabel('Corrected answer').getAttribute('maxlength')).toBe('34');
+    // The open review from the dashboard test: its reasons carry the server's labels, its forms the limits.
+    const review = other.locator('#reviews .review', { hasText: 'Can I pay by invoice?' });
+    await review.waitFor();
+    expect(await review.getByLabel('Reasons given').textContent()).toBe('Missing bits × 3');
+    expect(await review.getByLabel('Corrected answer for the knowledge base').getAttribute('maxlength')).toBe(
+      '34',
+    );
+    await review.getByRole('button', { name: 'Update instructions for this review' }).click();
+    expect(await review.getByLabel("The assistant's instructions").getAttribute('maxlength')).toBe('56');
+    await review.getByRole('button', { name: 'Dismiss for this review' }).click();
+    expect(await review.getByLabel('Note (optional)').getAttribute('maxlength')).toBe('9');
+    await other.close();
   });
 });

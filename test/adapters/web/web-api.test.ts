@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../adapters/web/index.ts';
+import { LIMITS } from '../../../src/core/schemas.ts';
+import { REASON_LABELS, REASONS } from '../../../src/core/types.ts';
 import { call, MODERATING, NO_ANSWER, startPlayground } from './harness.ts';
 
 const pg = await startPlayground('webapi');
@@ -167,6 +169,11 @@ describe('web playground API over the real core and database', () => {
       ['/api/insights?days=0', {}, 200], // no insights callback here: "not available" without parsing
       ['/api/nothing-here', {}, 404],
       ['/api/ask', { method: 'GET' }, 405],
+      ['/api/ask', { method: 'PUT' }, 405],
+      ['/api', {}, 404],
+      [`/api/reviews/a%2Fb`, {}, 400],
+      [`/api/reviews/${'a'.repeat(24)}/resolve`, {}, 405],
+      ['/api/reviews/%E0%A4%A/resolve', { body: { action: 'dismiss', ...mod }, headers: MODERATING }, 400],
     ];
     for (const [path, init, status] of cases) {
       const res = await call(url, path, init);
@@ -179,5 +186,26 @@ describe('web playground API over the real core and database', () => {
   it('says insights and the digest preview are not available when no callbacks were given', async () => {
     expect((await call(url, '/api/insights')).body).toEqual({ available: false });
     expect((await call(url, '/api/digest-preview')).body).toEqual({ available: false });
+  });
+  it("serves the forms' reasons, labels and length limits from the core's own constants", async () => {
+    const res = await call(url, '/api/options');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      reasons: REASONS.map((value) => ({ value, label: REASON_LABELS[value] })),
+      limits: { ...LIMITS },
+    });
+    expect((await call(url, '/api/options', { body: {} })).status).toBe(405);
+  });
+
+  it('logs a refusal the user caused at warn and answers it; never at error', async () => {
+    const { reviewId } = await raiseReview('Can I change my username?');
+    const before = pg.logger.lines.length;
+    const refused = await call(url, `/api/reviews/${reviewId}/resolve`, {
+      body: { action: 'dismiss', ...ada },
+    });
+    expect(refused.status).toBe(403);
+    const lines = pg.logger.lines.slice(before).filter((l) => l.msg.startsWith('playground API'));
+    expect(lines.map((l) => [l.level, l.msg])).toEqual([['warn', 'playground API refused a request']]);
+    expect(lines[0]!.obj).toMatchObject({ status: 403, path: `/api/reviews/${reviewId}/resolve` });
   });
 });

@@ -1,8 +1,7 @@
 import { api, identity } from './api.js';
 import { h, setPressed } from './dom.js';
 import { renderMarkdown } from './markdown.js';
-
-const REASONS = ['inaccurate', 'outdated', 'incomplete', 'irrelevant', 'unsafe', 'other'];
+import { options } from './options.js';
 
 /**
  * One answer with its 👍 / 👎 / ✏️ / rating controls; `cards` collects refreshers for user switches.
@@ -97,11 +96,11 @@ export function answerCard(interaction, cards, answerDoc) {
 
   function downForm() {
     const chosen = new Set();
-    const chips = REASONS.map((r) => {
+    const chips = options.reasons.map(({ value: r, label }) => {
       const chip = h(
         'button',
         { type: 'button', class: 'chip', 'aria-pressed': 'false', 'aria-label': `Reason: ${r}` },
-        r,
+        label,
       );
       chip.addEventListener('click', () => {
         if (chosen.has(r)) chosen.delete(r);
@@ -112,7 +111,7 @@ export function answerCard(interaction, cards, answerDoc) {
     });
     const comment = h('textarea', {
       rows: 2,
-      maxlength: 1000,
+      maxlength: options.limits.comment,
       placeholder: 'What was wrong? (optional)',
       'aria-label': 'Comment on the answer',
     });
@@ -147,7 +146,11 @@ export function answerCard(interaction, cards, answerDoc) {
   }
 
   function fixForm() {
-    const text = h('textarea', { rows: 4, maxlength: 4000, 'aria-label': 'Corrected answer' });
+    const text = h('textarea', {
+      rows: 4,
+      maxlength: options.limits.correction,
+      'aria-label': 'Corrected answer',
+    });
     text.value = interaction.answer;
     return [
       text,

@@ -1,8 +1,9 @@
 import { identity } from './api.js';
 import { initChat } from './chat.js';
-import { clear, h } from './dom.js';
+import { clear, h, toast } from './dom.js';
 import { initInsights, refreshInsights, refreshKnowledge } from './insights.js';
 import { initModeration, refreshReviews } from './moderation.js';
+import { loadOptions } from './options.js';
 
 const POLL_MS = 5000;
 let insightsTimer;
@@ -90,6 +91,13 @@ function connectLive() {
   source.addEventListener('digest', refreshInsights);
 }
 
+// The forms need the server's reasons and limits before they are built; without them the page still
+// works (the server enforces its limits either way) and says what went wrong.
+try {
+  await loadOptions();
+} catch (err) {
+  toast(err.message, 'error');
+}
 initIdentity();
 initChat();
 initModeration();

@@ -1,12 +1,14 @@
 import { answerCard } from './answer-card.js';
 import { api, identity } from './api.js';
 import { h, toast } from './dom.js';
+import { options } from './options.js';
 
 const cards = new Set();
 
 export function initChat() {
   const form = document.getElementById('ask-form');
   const input = document.getElementById('question');
+  if (options.limits.question) input.maxLength = options.limits.question;
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     ask(input, form.querySelector('button'));

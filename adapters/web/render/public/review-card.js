@@ -1,5 +1,6 @@
 import { api, identity } from './api.js';
 import { clear, formatTime, h, setPressed, toast } from './dom.js';
+import { options, reasonLabel } from './options.js';
 
 const ACTIONS = {
   apply_correction: {
@@ -53,7 +54,7 @@ export function reviewCard(view, ctx) {
       h(
         'div',
         { class: 'chips', 'aria-label': 'Reasons given' },
-        reasons.map(([r, n]) => h('span', { class: 'badge', text: `${r} × ${n}` })),
+        reasons.map(([r, n]) => h('span', { class: 'badge', text: `${reasonLabel(r)} × ${n}` })),
       ),
     view.corrections.length > 0 &&
       h('div', {}, h('strong', { text: 'Latest correction: ' }), view.corrections[0].text),
@@ -159,10 +160,11 @@ function actionForm(view, action, ctx) {
   const meta = ACTIONS[action];
   const input =
     action === 'dismiss'
-      ? h('input', { maxlength: 1000 })
+      ? h('input', { maxlength: options.limits.note })
       : h('textarea', {
           rows: action === 'update_instructions' ? 5 : 3,
-          maxlength: action === 'update_instructions' ? 8000 : 4000,
+          maxlength:
+            action === 'update_instructions' ? options.limits.instructions : options.limits.correction,
         });
   input.value = drafts.get(key) ?? prefill(view, action, ctx);
   input.addEventListener('input', () => drafts.set(key, input.value));
