@@ -18,8 +18,8 @@ import { buildSystemPrompt } from './prompt.ts';
 const OPENAI_ANSWERER = 'openai';
 
 /**
- * Retries after the first attempt. The SDK retries 408, 409, 429, 5xx and dropped connections with
- * jittered exponential backoff, honouring Retry-After / Retry-After-Ms.
+ * Three attempts in all. The SDK retries 408, 409, 429, 5xx and dropped connections with jittered
+ * exponential backoff (0.5 s, 1 s), or after the server's Retry-After / Retry-After-Ms when under 60 s.
  */
 const MAX_RETRIES = 2;
 
