@@ -204,7 +204,7 @@ describe('web playground API over the real core and database', () => {
       body: { action: 'dismiss', ...ada },
     });
     expect(refused.status).toBe(403);
-    const lines = pg.logger.lines.slice(before).filter((l) => l.msg.startsWith('playground API'));
+    const lines = pg.logger.lines.slice(before).filter((l) => l.msg?.startsWith('playground API'));
     expect(lines.map((l) => [l.level, l.msg])).toEqual([['warn', 'playground API refused a request']]);
     expect(lines[0]!.obj).toMatchObject({ status: 403, path: `/api/reviews/${reviewId}/resolve` });
   });
