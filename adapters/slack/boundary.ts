@@ -82,7 +82,7 @@ const SLACK_MESSAGES: Record<string, string> = {
 };
 
 /** What to tell the person whose click / message / command failed. */
-export function userMessageFor(err: unknown): string {
+function userMessageFor(err: unknown): string {
   if (isUserFacing(err)) return err.message;
   const slack = slackErrorInfo(err);
   const known = slack?.slackError ? SLACK_MESSAGES[slack.slackError] : undefined;

@@ -4,11 +4,8 @@ import type { AdapterContext } from '../../adapter.ts';
 
 export type Client = webApi.WebClient;
 
-/** Slack's own part of the handlers' context: heed's Slack settings and the client it posts with. */
-export interface SlackPlatform {
-  config: SlackConfig;
-  client: Client;
-}
-
-/** What every Slack handler gets; moderators are looked up by Slack user id. */
-export type SlackContext = AdapterContext<SlackPlatform, string>;
+/**
+ * What every Slack handler gets; moderators are looked up by Slack user id, and `platform` carries
+ * heed's Slack settings and the client it posts with.
+ */
+export type SlackContext = AdapterContext<{ config: SlackConfig; client: Client }, string>;
