@@ -12,7 +12,7 @@ const STATUS: Record<string, number> = {
 };
 
 /** HeedError codes a user caused map to 4xx with their message; anything else is a 500 without details. */
-export function statusFor(err: unknown): { status: number; message: string } {
+function statusFor(err: unknown): { status: number; message: string } {
   if (err instanceof HttpError) return { status: err.status, message: err.message };
   if (isUserFacing(err)) return { status: STATUS[err.code] ?? 400, message: err.message };
   if (err instanceof HeedError && err.code === 'answerer')

@@ -16,8 +16,7 @@ import { WebOutbound } from './outbound.ts';
 import { EventStream } from './transport/event-stream.ts';
 import { StaticAssets } from './transport/static-assets.ts';
 
-export type { WebContext, WebPlatform } from './handlers/context.ts';
-export { isLoopbackAddress, isLoopbackHost, MODERATOR_HEADER, type PlaygroundAccess } from './moderators.ts';
+export { isLoopbackHost, MODERATOR_HEADER, type PlaygroundAccess } from './moderators.ts';
 export { WEB_MODERATORS_CHANNEL } from './outbound.ts';
 export type { PlaygroundEvent } from './transport/event-stream.ts';
 export { MAX_BODY_BYTES } from './transport/http-io.ts';

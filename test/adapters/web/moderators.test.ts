@@ -1,5 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { isLoopbackAddress, isLoopbackHost } from '../../../adapters/web/moderators.ts';
+import { isLoopbackAddress, isLoopbackHost, WebModerators } from '../../../adapters/web/moderators.ts';
 import { startHeed } from '../../../src/main.ts';
 import { call, MODERATING, startPlayground } from './harness.ts';
 
@@ -61,5 +62,20 @@ describe('playground with HEED_PLAYGROUND_TOKEN', () => {
       expect(isLoopbackAddress(a)).toBe(false);
     expect(isLoopbackHost('localhost')).toBe(true);
     expect(isLoopbackHost('0.0.0.0')).toBe(false);
+  });
+  it('WebModerators: the token when one is set, else the switch from loopback only', () => {
+    const req = (remoteAddress: string, headers: Record<string, string>) =>
+      ({ socket: { remoteAddress }, headers }) as unknown as IncomingMessage;
+    const open = new WebModerators();
+    expect(open.isModerator(req('127.0.0.1', MODERATING))).toBe(true);
+    expect(open.isModerator(req('::ffff:127.0.0.1', MODERATING))).toBe(true);
+    expect(open.isModerator(req('10.0.0.7', MODERATING))).toBe(false);
+    expect(open.isModerator(req('127.0.0.1', {}))).toBe(false);
+    expect(open.isModerator(req('127.0.0.1', { 'x-heed-moderator': 'true' }))).toBe(false);
+    const guarded = new WebModerators({ token: TOKEN });
+    expect(guarded.isModerator(req('127.0.0.1', MODERATING))).toBe(false);
+    expect(guarded.isModerator(req('10.0.0.7', { authorization: `Bearer ${TOKEN}` }))).toBe(true);
+    expect(guarded.isModerator(req('10.0.0.7', { authorization: `bearer  ${TOKEN}` }))).toBe(true);
+    expect(guarded.isModerator(req('127.0.0.1', { authorization: `Bearer ${TOKEN.slice(1)}` }))).toBe(false);
   });
 });
