@@ -1,4 +1,4 @@
-import OpenAI, { APIError, APIUserAbortError } from 'openai';
+import OpenAI, { APIError } from 'openai';
 import type { OpenAIConfig } from '../config.ts';
 import { errorMessage } from '../core/errors.ts';
 import type {
@@ -34,6 +34,21 @@ export interface OpenAIAnswererOptions {
 }
 
 class MalformedResponse extends Error {}
+class DeadlineExceeded extends Error {}
+
+/**
+ * `work`, or a DeadlineExceeded when `signal` aborts first. The SDK's wait before a retry (as long as
+ * the server's Retry-After) cannot be cut short, so the answer does not wait for it; the SDK sees the
+ * aborted signal when the wait ends and sends nothing more.
+ */
+function beforeDeadline<T>(work: Promise<T>, signal: AbortSignal, ms: number): Promise<T> {
+  work.catch(() => {}); // a rejection after the deadline has no one left to tell
+  return new Promise<T>((resolve, reject) => {
+    const expire = () => reject(new DeadlineExceeded(`no answer within ${ms} ms`));
+    signal.addEventListener('abort', expire, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', expire));
+  });
+}
 
 /**
  * The SDK's fetch, logging every failed attempt (the SDK then retries it or gives up). Only the status
@@ -80,21 +95,17 @@ export class OpenAIAnswerer implements Answerer {
     const sources = knowledge.map((e) => ({ knowledgeId: e.id, version: e.version, title: e.question }));
     const base = { sources, answerer: OPENAI_ANSWERER, model };
     // The timeout bounds the whole answer, retries included: a timed-out attempt is not retried.
-    const deadline = AbortSignal.timeout(this.opts.config.timeoutMs);
+    const { timeoutMs } = this.opts.config;
+    const deadline = AbortSignal.timeout(timeoutMs);
     try {
       const system = buildSystemPrompt(instructions, knowledge);
-      const text = await this.complete(system, req.history ?? [], req.question, deadline);
+      const completion = this.complete(system, req.history ?? [], req.question, deadline);
+      const text = await beforeDeadline(completion, deadline, timeoutMs);
       return { ...base, text };
     } catch (err) {
       const malformed = err instanceof MalformedResponse || err instanceof SyntaxError;
       this.logger.error(
-        {
-          err:
-            err instanceof APIUserAbortError && deadline.aborted
-              ? `no answer within ${this.opts.config.timeoutMs} ms`
-              : errorMessage(err),
-          status: err instanceof APIError ? err.status : undefined,
-        },
+        { err: errorMessage(err), status: err instanceof APIError ? err.status : undefined },
         malformed ? 'LLM response malformed' : 'LLM request failed',
       );
       return { ...base, text: malformed ? LLM_MALFORMED : LLM_UNAVAILABLE, failed: true };

@@ -115,6 +115,15 @@ describe('LLM answerer against a fake OpenAI-compatible server', () => {
     expect(i).toMatchObject({ answer: 'After the wait.', failed: false });
   });
 
+  it('keeps its deadline when Retry-After asks for a longer wait', async () => {
+    fake.reply({ ...apiError(429), headers: { 'retry-after': '20' } });
+    const t0 = performance.now();
+    const i = await core.answer('Can I book a desk for tomorrow?', asker());
+    expect(performance.now() - t0).toBeLessThan(5000); // the SDK alone would wait the 20 s
+    expect(i).toMatchObject({ answer: LLM_UNAVAILABLE, failed: true });
+    expect(fake.requests).toHaveLength(1);
+  });
+
   it('retries 500s, then gives the fallback message and still records the question', async () => {
     const soon = { 'retry-after-ms': '10' }; // keeps the three attempts well inside the deadline
     fake.reply(
