@@ -19,7 +19,8 @@ const OPENAI_ANSWERER = 'openai';
 
 /**
  * Three attempts in all. The SDK retries 408, 409, 429, 5xx and dropped connections with jittered
- * exponential backoff (0.5 s, 1 s), or after the server's Retry-After / Retry-After-Ms when under 60 s.
+ * exponential backoff (0.5 s, 1 s), or as long as the server's Retry-After / Retry-After-Ms asks (no
+ * cap: the answer's deadline, beforeDeadline below, bounds it).
  */
 const MAX_RETRIES = 2;
 
