@@ -87,6 +87,20 @@ describe('Slack adapter: Slack API errors are logged, answered where possible, n
     expect(await answer('still alive?')).toMatch(/^[0-9a-f]{24}$/);
   });
 
+  it('a user-caused failure logs at warn, a Slack failure at error; both users are told', async () => {
+    const handlerFailures = () => h.logger.lines.filter((l) => l.msg === 'slack handler failed');
+    const before = handlerFailures().length;
+    await h.slack.interactive(feedbackClick({ user: user('U8') }, 'up:0123456789abcdef01234567'));
+    expect(handlerFailures().slice(before)).toMatchObject([{ level: 'warn', obj: { what: 'action vote' } }]);
+    expect(String(lastTo('chat.postEphemeral').args.text)).toBe('That answer is no longer known to heed.');
+    h.fake.fail('chat.postMessage', { error: 'channel_not_found', channel: 'CLOST' });
+    await h.slack.event(eventCallback(appMention({ user: 'U9', text: '<@UBOT> hi?', channel: 'CLOST' })));
+    expect(handlerFailures().slice(before + 1)).toMatchObject([
+      { level: 'error', obj: { what: 'app_mention' } },
+    ]);
+    expect(String(lastTo('chat.postEphemeral').args.text)).toContain('I cannot see that channel');
+  });
+
   it('invalid_auth at start fails with a message naming the variable, without the token', async () => {
     h.fake.fail('auth.test', { error: 'invalid_auth' });
     const adapter = createSlackAdapter({
