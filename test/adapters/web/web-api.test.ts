@@ -39,7 +39,7 @@ describe('web playground API over the real core and database', () => {
     expect(await page.text()).toContain('/assets/app.js');
     const js = await fetch(`${url}/assets/app.js`);
     expect(js.headers.get('content-type')).toContain('text/javascript');
-    for (const path of ['/assets/nope.js', '/assets/..%2Fweb-adapter.ts', '/assets/../index.ts'])
+    for (const path of ['/assets/nope.js', '/assets/..%2Foutbound.ts', '/assets/../index.ts'])
       expect((await fetch(url + path)).status).toBe(404);
   });
 

@@ -1,7 +1,7 @@
 import { h } from './dom.js';
 import { revealReview } from './moderation.js';
 
-// Renders the server's DashboardView (adapters/web/insights-view.ts). Every label comes from the
+// Renders the server's DashboardView (adapters/web/render/insights-view.ts). Every label comes from the
 // server, written for people; every string is set as text.
 
 export function renderDashboard(view) {
