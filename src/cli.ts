@@ -86,17 +86,22 @@ export async function runCli(
         return await (await import('./cli/knowledge-command.ts')).instructionsCommand(args, { store, io });
       case 'export':
         return await (await import('./cli/export-command.ts')).exportCommand(args, {
-          db: store.db,
+          store,
           io,
           progress: process.stderr,
         });
       case 'forget': {
         const { forgetCommand, terminalConfirm } = await import('./cli/forget-command.ts');
-        return await forgetCommand(args, { db: store.db, io, env, confirm: terminalConfirm() });
+        return await forgetCommand(args, {
+          privacy: store.privacy,
+          io,
+          env,
+          confirm: terminalConfirm(),
+        });
       }
       case 'retention':
         return await (await import('./cli/retention-command.ts')).retentionCommand(args, {
-          db: store.db,
+          privacy: store.privacy,
           io,
           env,
           retentionDays: config.retentionDays,
@@ -109,7 +114,7 @@ export async function runCli(
         const { digestCommand } = await import('./cli/digest-command.ts');
         const { core } = buildCore(config, store, logger);
         attachAdapters(config, core, logger, { playground: false });
-        return await digestCommand(args, { core, db: store.db, config, io, logger });
+        return await digestCommand(args, { core, store, config, io, logger });
       }
     }
   } finally {

@@ -84,7 +84,7 @@ export async function startHeed(
       cleanups.push(() => adapter.stop());
     }
     // Last: its start-up catch-up may post a missed digest, which needs the platforms connected.
-    const scheduler = startScheduler({ config, core, db: store.db, logger });
+    const scheduler = startScheduler({ config, core, store, logger });
     cleanups.push(() => scheduler.stop());
     return { url: server.url, config, core, store, stop };
   } catch (err) {

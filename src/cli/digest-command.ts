@@ -5,12 +5,16 @@ import type { Config } from '../config.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';
 import { renderDigestText } from '../core/insights/digest-text.ts';
 import { periodEndingAt } from '../core/insights/period.ts';
-import { type Clock, type Logger, systemClock } from '../core/ports.ts';
+import {
+  type Clock,
+  type DigestRepository,
+  type FeedbackStore,
+  type Logger,
+  systemClock,
+} from '../core/ports.ts';
 import type { Digest } from '../core/views.ts';
 import { renderTrendChartPng } from '../insights-chart/index.ts';
-import { type Db, type DigestRun, previousFire, runDigestJob } from '../scheduler/index.ts';
-import { createDigestRepository } from '../store/digests-repo.ts';
-import { createLeaseRepository } from '../store/locks-repo.ts';
+import { type DigestRun, previousFire, runDigestJob } from '../scheduler/index.ts';
 import type { CommandIO } from './insights-command.ts';
 
 const USAGE =
@@ -18,7 +22,8 @@ const USAGE =
 
 export interface DigestCommandDeps {
   core: FeedbackCore;
-  db: Db;
+  /** The digests and leases of the store the core was built on. */
+  store: Pick<FeedbackStore, 'digests' | 'leases'>;
   config: Config;
   io: CommandIO;
   clock?: Clock;
@@ -59,7 +64,7 @@ export async function digestCommand(args: string[], deps: DigestCommandDeps): Pr
     deps.io.stderr(`DIGEST_CRON "${cron}" has not fired in the last five years: no period to report\n`);
     return 1;
   }
-  const digests = createDigestRepository(deps.db);
+  const { digests } = deps.store;
   if (values['dry-run']) {
     const period = periodEndingAt(fire, timezone);
     const { code, digest } = await dryRun(deps, digests, period, values.json === true);
@@ -69,7 +74,7 @@ export async function digestCommand(args: string[], deps: DigestCommandDeps): Pr
   const run = await runDigestJob({
     core: deps.core,
     digests,
-    leases: createLeaseRepository(deps.db),
+    leases: deps.store.leases,
     logger: deps.logger ?? silentLogger,
     clock,
     owner: `cli:${hostname()}:${process.pid}`,
@@ -99,7 +104,7 @@ async function writeChart(digest: Digest, file: string, io: CommandIO, quiet: bo
 
 async function dryRun(
   deps: DigestCommandDeps,
-  digests: ReturnType<typeof createDigestRepository>,
+  digests: DigestRepository,
   period: ReturnType<typeof periodEndingAt>,
   json: boolean,
 ): Promise<{ code: number; digest: Digest }> {

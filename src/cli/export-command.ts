@@ -1,14 +1,11 @@
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import type { Db } from 'mongodb';
 import { datasetRows, sourceTotal } from '../core/datasets/datasets.ts';
 import { CSV_COLUMNS, DATASETS, type DatasetName } from '../core/datasets/schemas.ts';
 import { errorMessage } from '../core/errors.ts';
-import type { ExportFilter } from '../core/ports.ts';
+import type { DataExportSource, ExportFilter, PrivacyRepository } from '../core/ports.ts';
 import { PLATFORMS, type Platform } from '../core/types.ts';
 import { parseUserRef } from '../core/user-ref.ts';
-import { createExportSource } from '../store/export-source.ts';
-import { exportUserData } from '../store/user-data.ts';
 import { csvHeader, openSink, progressBar, rowFormatter } from './export-sink.ts';
 import type { CommandIO } from './insights-command.ts';
 
@@ -20,7 +17,8 @@ datasets: ${DATASETS.join(', ')} (CSV for feedback, interactions, reviews)
 `;
 
 export interface ExportDeps {
-  db: Db;
+  /** The store's export reads and its privacy port (for `export user`). */
+  store: { exports: DataExportSource; privacy: PrivacyRepository };
   io: CommandIO;
   /** Where rows go without --out (process.stdout in the CLI); io.stdout when absent. */
   stdout?: Writable;
@@ -107,8 +105,7 @@ export async function exportCommand(args: string[], deps: ExportDeps): Promise<n
   try {
     const sink = await openSink(opts.out, deps);
     if (opts.name === 'user') {
-      const data = await exportUserData(
-        deps.db,
+      const data = await deps.store.privacy.exportUser(
         parseUserRef(opts.user ?? ''),
         (deps.now ?? (() => new Date()))(),
       );
@@ -116,7 +113,7 @@ export async function exportCommand(args: string[], deps: ExportDeps): Promise<n
       await sink.close();
       return 0;
     }
-    const src = createExportSource(deps.db);
+    const src = deps.store.exports;
     const options = { includeUpvoted: opts.includeUpvoted };
     // The total is counted only for a bar on a terminal: counting is a full pass on the embedded server.
     const total = deps.progress?.isTTY ? await sourceTotal(opts.name, src, opts.filter, options) : 0;

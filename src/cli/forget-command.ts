@@ -1,16 +1,15 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import type { Db } from 'mongodb';
 import { errorMessage } from '../core/errors.ts';
+import type { PrivacyRepository } from '../core/ports.ts';
 import { parseUserRef, type UserRef } from '../core/user-ref.ts';
-import { forgetUser, recordPrivacyAudit } from '../store/privacy-repo.ts';
 import type { CommandIO } from './insights-command.ts';
 
 const USAGE = 'usage: heed forget --user <platform>:<userId> [--yes] [--json]\n';
 
 export interface PrivacyDeps {
-  db: Db;
+  privacy: PrivacyRepository;
   io: CommandIO;
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
@@ -82,8 +81,8 @@ export async function forgetCommand(args: string[], deps: PrivacyDeps): Promise<
   }
   try {
     const at = (deps.now ?? (() => new Date()))();
-    const counts = await forgetUser(deps.db, user, at);
-    const auditId = await recordPrivacyAudit(deps.db, {
+    const counts = await deps.privacy.forgetUser(user, at);
+    const auditId = await deps.privacy.recordAudit({
       action: 'forget',
       operator: operatorName(deps.env),
       at,

@@ -1,8 +1,6 @@
 import { parseArgs } from 'node:util';
-import type { Db } from 'mongodb';
 import { errorMessage } from '../core/errors.ts';
-import { recordPrivacyAudit } from '../store/privacy-repo.ts';
-import { redactOldText } from '../store/text-retention.ts';
+import type { PrivacyRepository } from '../core/ports.ts';
 import { operatorName } from './forget-command.ts';
 import type { CommandIO } from './insights-command.ts';
 
@@ -11,7 +9,13 @@ const USAGE = 'usage: heed retention [--dry-run] [--days N] [--json]   (N defaul
 /** `heed retention [--dry-run]`: redacts (or counts) free text older than HEED_RETENTION_DAYS now. */
 export async function retentionCommand(
   args: string[],
-  deps: { db: Db; io: CommandIO; retentionDays?: number; env?: NodeJS.ProcessEnv; now?: () => Date },
+  deps: {
+    privacy: PrivacyRepository;
+    io: CommandIO;
+    retentionDays?: number;
+    env?: NodeJS.ProcessEnv;
+    now?: () => Date;
+  },
 ): Promise<number> {
   let values: { 'dry-run'?: boolean; days?: string; json?: boolean; help?: boolean };
   try {
@@ -50,9 +54,9 @@ export async function retentionCommand(
   try {
     const now = (deps.now ?? (() => new Date()))();
     const dryRun = values['dry-run'] === true;
-    const result = await redactOldText(deps.db, now, days, { dryRun });
+    const result = await deps.privacy.redactOldText(now, days, { dryRun });
     if (!dryRun)
-      await recordPrivacyAudit(deps.db, {
+      await deps.privacy.recordAudit({
         action: 'retention',
         operator: operatorName(deps.env),
         at: now,

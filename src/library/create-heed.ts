@@ -85,7 +85,7 @@ export async function createHeed(options: HeedOptions = {}): Promise<Heed> {
     let scheduler: Scheduler | undefined;
     if (options.scheduler !== false) {
       // Platforms attach later (register); the scheduler's 5-minute sweep posts a digest missed meanwhile.
-      const started = startScheduler({ config, core, db: store.db, logger });
+      const started = startScheduler({ config, core, store, logger });
       scheduler = started;
       cleanups.push(() => started.stop());
     }

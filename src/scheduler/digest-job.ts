@@ -1,10 +1,8 @@
 import { errorMessage } from '../core/errors.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';
 import { type DigestPeriod, periodEndingAt } from '../core/insights/period.ts';
-import type { ChatPlatform, Clock, Logger } from '../core/ports.ts';
+import type { ChatPlatform, Clock, DigestRepository, LeaseRepository, Logger } from '../core/ports.ts';
 import type { Digest } from '../core/views.ts';
-import type { DigestRepository } from '../store/digests-repo.ts';
-import type { LeaseRepository } from '../store/locks-repo.ts';
 import type { DigestRun, PostResult } from './post-result.ts';
 import { previousFire } from './schedule-math.ts';
 

@@ -1,21 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Db } from 'mongodb';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../config.ts';
 import { errorMessage, HeedError } from '../core/errors.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';
-import { type Clock, type Logger, systemClock } from '../core/ports.ts';
-import { createDigestRepository } from '../store/digests-repo.ts';
-import { createLeaseRepository } from '../store/locks-repo.ts';
-import { redactOldText } from '../store/text-retention.ts';
+import { type Clock, type FeedbackStore, type Logger, systemClock } from '../core/ports.ts';
 import { cronLogger } from './cron-logger.ts';
 import { type DigestJobDeps, runDigestJob } from './digest-job.ts';
 import type { DigestRun, PostResult } from './post-result.ts';
 import { runRetention } from './retention-job.ts';
 import { catchUpReadable } from './schedule-math.ts';
 
-export type { Db } from 'mongodb';
 export { type DigestJobDeps, postPeriod, runDigestJob } from './digest-job.ts';
 export type { DigestRun, PostResult, SkipReason } from './post-result.ts';
 export { runRetention } from './retention-job.ts';
@@ -24,7 +19,8 @@ export { previousFire } from './schedule-math.ts';
 export interface SchedulerOptions {
   config: Config;
   core: FeedbackCore;
-  db: Db;
+  /** Where digests, leases and deliveries live: the store the core was built on. */
+  store: FeedbackStore;
   logger: Logger;
   clock?: Clock;
   /** Names this instance in claims and leases; default host:pid:random. */
@@ -61,8 +57,7 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   const logger = opts.logger.child({ component: 'scheduler' });
   const clock = opts.clock ?? systemClock;
   const { timezone } = opts.config.digest;
-  const digests = createDigestRepository(opts.db);
-  const leases = createLeaseRepository(opts.db);
+  const { digests, leases } = opts.store;
   const deps: DigestJobDeps = {
     core: opts.core,
     digests,
@@ -99,10 +94,10 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
       opts.retentionCron ?? '30 3 * * *',
       async () => {
         try {
-          logger.info(await runRetention(opts.db, leases, clock.now()), 'retention done');
+          logger.info(await runRetention(opts.store, clock.now()), 'retention done');
           if (opts.config.retentionDays)
             logger.info(
-              await redactOldText(opts.db, clock.now(), opts.config.retentionDays),
+              await opts.store.privacy.redactOldText(clock.now(), opts.config.retentionDays),
               'text retention done (HEED_RETENTION_DAYS)',
             );
         } catch (err) {

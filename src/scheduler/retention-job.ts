@@ -1,5 +1,4 @@
-import type { Db } from 'mongodb';
-import type { LeaseRepository } from '../store/locks-repo.ts';
+import type { FeedbackStore } from '../core/ports.ts';
 
 export const DELIVERY_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
@@ -9,14 +8,11 @@ const DAY_MS = 86_400_000;
  * minutes; 30 days is ample) and long-expired leases. The embedded server has no TTL indexes.
  */
 export async function runRetention(
-  db: Db,
-  leases: LeaseRepository,
+  store: Pick<FeedbackStore, 'deliveries' | 'leases'>,
   now: Date,
   days = DELIVERY_RETENTION_DAYS,
 ): Promise<{ deliveries: number; leases: number }> {
-  const { deletedCount } = await db
-    .collection('deliveries')
-    .deleteMany({ at: { $lt: new Date(now.getTime() - days * DAY_MS) } });
-  const expired = await leases.purgeExpired(new Date(now.getTime() - DAY_MS));
-  return { deliveries: deletedCount, leases: expired };
+  const deliveries = await store.deliveries.purgeOlderThan(new Date(now.getTime() - days * DAY_MS));
+  const leases = await store.leases.purgeExpired(new Date(now.getTime() - DAY_MS));
+  return { deliveries, leases };
 }

@@ -15,5 +15,9 @@ export function createDeliveryRepository(db: Db): DeliveryRepository {
         throw err;
       }
     },
+    async purgeOlderThan(before) {
+      const { deletedCount } = await col.deleteMany({ at: { $lt: before } });
+      return deletedCount;
+    },
   };
 }

@@ -1,4 +1,10 @@
 import type { Collection, Db, IndexDescription } from 'mongodb';
+import type {
+  DigestClaimRequest as ClaimRequest,
+  DigestClaimResult as ClaimResult,
+  DigestRecord,
+  DigestRepository,
+} from '../core/ports.ts';
 import type { Digest } from '../core/views.ts';
 import { isDuplicateKey } from './docs.ts';
 
@@ -7,48 +13,13 @@ export const DIGEST_INDEXES: Record<string, IndexDescription[]> = {
   digest_attempts: [{ key: { periodKey: 1, channel: 1, attempt: -1 } }],
 };
 
-export type DigestStatus = 'posting' | 'posted' | 'failed';
-
-/** One digest for one period in one channel (`channel` = `<platform>:<channel id>`). */
-export interface DigestRecord {
-  periodKey: string;
-  channel: string;
-  status: DigestStatus;
-  attempt: number;
-  owner: string;
-  claimedAt: Date;
-  updatedAt: Date;
-  postedAt?: Date;
-  error?: string;
-  /** The digest as first built for the period: every attempt and channel posts the same content. */
-  digest?: Digest;
-}
-
-export type ClaimResult =
-  | { claimed: true; attempt: number; record: DigestRecord }
-  | { claimed: false; reason: 'posted' | 'in_progress' | 'gave_up'; record: DigestRecord };
-
-export interface ClaimRequest {
-  periodKey: string;
-  channel: string;
-  owner: string;
-  now: Date;
-  digest: Digest;
-  /** A 'posting' attempt older than this is presumed dead and may be retried. */
-  staleMs: number;
-  maxAttempts: number;
-}
-
-export interface DigestRepository {
-  get(periodKey: string, channel: string): Promise<DigestRecord | null>;
-  forPeriod(periodKey: string): Promise<DigestRecord[]>;
-  /** Wins the right to post one attempt; at most one caller wins each attempt, on any server. */
-  claim(req: ClaimRequest): Promise<ClaimResult>;
-  markPosted(periodKey: string, channel: string, attempt: number, now: Date): Promise<void>;
-  markFailed(periodKey: string, channel: string, attempt: number, error: string, now: Date): Promise<void>;
-  /** When a scheduler first ran against this database (recorded by the first call). */
-  firstRun(now: Date): Promise<Date>;
-}
+export type {
+  DigestClaimRequest as ClaimRequest,
+  DigestClaimResult as ClaimResult,
+  DigestRecord,
+  DigestRepository,
+  DigestStatus,
+} from '../core/ports.ts';
 
 interface DigestDoc extends Omit<DigestRecord, 'digest'> {
   digestJson?: string;

@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import type { LeaseRepository } from '../core/ports.ts';
 import { isDuplicateKey } from './docs.ts';
 
 interface LeaseDoc {
@@ -8,13 +9,7 @@ interface LeaseDoc {
   expiresAt: Date;
 }
 
-export interface LeaseRepository {
-  /** True when `owner` holds the named lease until `now + ttlMs` (taken, renewed, or taken over when stale). */
-  acquire(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
-  release(name: string, owner: string): Promise<void>;
-  /** Deletes leases that expired before `before` (housekeeping; expired leases are taken over anyway). */
-  purgeExpired(before: Date): Promise<number>;
-}
+export type { LeaseRepository } from '../core/ports.ts';
 
 /**
  * Leases in `locks`, one document per name under a unique `_id`, so taking a free lease is an insert.

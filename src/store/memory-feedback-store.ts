@@ -1,44 +1,44 @@
-import type { DaySummary } from '../core/insights/day-summary.ts';
 import type { FeedbackStore } from '../core/ports.ts';
 import { copy } from './memory/ids.ts';
+import { memoryExports } from './memory/memory-exports.ts';
 import { memoryFeedback } from './memory/memory-feedback.ts';
 import { memoryInteractions } from './memory/memory-interactions.ts';
 import { memoryInstructions, memoryKnowledge } from './memory/memory-knowledge.ts';
+import { memoryPrivacy } from './memory/memory-privacy.ts';
 import { memoryReviews } from './memory/memory-reviews.ts';
+import { memoryDeliveries, memoryDigests, memoryLeases } from './memory/memory-scheduling.ts';
+import { memoryTables } from './memory/tables.ts';
 
 /**
- * The whole store port in memory, for core tests that need no database and for trying heed's logic
- * in a REPL. It passes the same contract suite as the MongoDB store (test/store/contract/); it keeps
+ * The whole store port in memory, for tests that need no database and for trying heed's logic in a
+ * REPL. It passes the same contract suite as the MongoDB store (test/store/contract/); it keeps
  * nothing across restarts and serialises nothing, so it is never the production store.
  */
 export function createMemoryFeedbackStore(): FeedbackStore {
-  const deliveries = new Set<string>();
-  const rollups = new Map<string, DaySummary>();
+  const t = memoryTables();
   return {
-    interactions: memoryInteractions(),
-    feedback: memoryFeedback(),
-    reviews: memoryReviews(),
-    knowledge: memoryKnowledge(),
-    instructions: memoryInstructions(),
-    deliveries: {
-      async claim(key) {
-        if (deliveries.has(key)) return false;
-        deliveries.add(key);
-        return true;
-      },
-    },
+    interactions: memoryInteractions(t),
+    feedback: memoryFeedback(t),
+    reviews: memoryReviews(t),
+    knowledge: memoryKnowledge(t),
+    instructions: memoryInstructions(t),
+    deliveries: memoryDeliveries(t),
     rollups: {
       async get(day) {
-        const s = rollups.get(day);
+        const s = t.rollups.get(day);
         return s ? copy(s) : null;
       },
       async put(summary) {
-        if (!rollups.has(summary.day)) rollups.set(summary.day, copy(summary));
-        return copy(rollups.get(summary.day)!);
+        if (!t.rollups.has(summary.day)) t.rollups.set(summary.day, copy(summary));
+        return copy(t.rollups.get(summary.day)!);
       },
       async invalidate(day) {
-        rollups.delete(day);
+        t.rollups.delete(day);
       },
     },
+    digests: memoryDigests(t),
+    leases: memoryLeases(t),
+    exports: memoryExports(t),
+    privacy: memoryPrivacy(t),
   };
 }

@@ -2,12 +2,15 @@ import { type Db, MongoClient, type MongoClientOptions } from 'mongodb';
 import { type FeedbackStore, type Metrics, noMetrics } from '../core/ports.ts';
 import { backfillDays } from './backfill-days.ts';
 import { createDeliveryRepository } from './deliveries-repo.ts';
-import { DIGEST_INDEXES } from './digests-repo.ts';
+import { createDigestRepository, DIGEST_INDEXES } from './digests-repo.ts';
+import { createExportSource } from './export-source.ts';
 import { createFeedbackRepository } from './feedback-repo.ts';
 import { ensureIndexes } from './indexes.ts';
 import { createInstructionsRepository } from './instructions-repo.ts';
 import { createInteractionRepository } from './interactions-repo.ts';
 import { createKnowledgeRepository } from './knowledge-repo.ts';
+import { createLeaseRepository } from './locks-repo.ts';
+import { createPrivacyRepository } from './mongo-privacy.ts';
 import { retryingDb } from './retrying-db.ts';
 import { createReviewRepository } from './reviews-repo.ts';
 import { createRollupRepository } from './rollups-repo.ts';
@@ -35,6 +38,10 @@ export function storeForDb(rawDb: Db, client: MongoClient, metrics: Metrics = no
     instructions: createInstructionsRepository(db),
     deliveries: createDeliveryRepository(db),
     rollups: createRollupRepository(db),
+    digests: createDigestRepository(db),
+    leases: createLeaseRepository(db),
+    exports: createExportSource(db),
+    privacy: createPrivacyRepository(db),
     ping: async () => {
       await rawDb.command({ ping: 1 });
     },

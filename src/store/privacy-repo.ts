@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db, Document } from 'mongodb';
+import type { ForgetCounts, PrivacyAuditEntry } from '../core/ports.ts';
 import type { Actor, FeedbackKind } from '../core/types.ts';
 import { isActor, type UserRef } from '../core/user-ref.ts';
 import { isDuplicateKey } from './docs.ts';
@@ -8,17 +9,7 @@ import { type Needles, scrubValue } from './privacy-scrub.ts';
 
 export const PRIVACY_AUDIT = 'privacy_audit';
 
-export interface ForgetCounts {
-  interactions: number;
-  feedback: number;
-  reviews: number;
-  resolutions: number;
-  knowledge: number;
-  instructions: number;
-  deliveries: number;
-  /** Documents of other collections (digests, …) their name, id or text was removed from. */
-  other: number;
-}
+export type { ForgetCounts } from '../core/ports.ts';
 
 /** Collections handled field by field below; every other one is scrubbed generically. */
 const KNOWN = new Set(['interactions', 'feedback', 'reviews', 'resolutions', 'knowledge', 'instructions']);
@@ -217,10 +208,7 @@ async function scrubOthers(db: Db, needles: Needles): Promise<number> {
 }
 
 /** Who ran what, when, and how many documents it touched — never whom or what was removed. */
-export async function recordPrivacyAudit(
-  db: Db,
-  entry: { action: 'forget' | 'retention'; operator: string; at: Date; counts: object },
-): Promise<string> {
+export async function recordPrivacyAudit(db: Db, entry: PrivacyAuditEntry): Promise<string> {
   const { insertedId } = await db.collection(PRIVACY_AUDIT).insertOne({ ...entry });
   return String(insertedId);
 }

@@ -1,14 +1,9 @@
 import type { Db, Document } from 'mongodb';
+import type { TextRetentionResult } from '../core/ports.ts';
 
 const DAY_MS = 86_400_000;
 
-export interface TextRetentionResult {
-  /** Text older than this (interactions by creation, feedback by last change) is redacted. */
-  cutoff: Date;
-  interactions: number;
-  feedback: number;
-  dryRun: boolean;
-}
+export type { TextRetentionResult } from '../core/ports.ts';
 
 /** Interactions older than the cutoff that still hold a question or an answer. */
 const oldInteractions = (cutoff: Date): Document => ({

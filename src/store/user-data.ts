@@ -1,5 +1,6 @@
 import type { Db, Document } from 'mongodb';
 import { feedbackRow, interactionRow } from '../core/datasets/flat-rows.ts';
+import type { UserDataExport } from '../core/ports.ts';
 import type { Actor, Feedback, Interaction } from '../core/types.ts';
 import { isActor, type UserRef } from '../core/user-ref.ts';
 import { fromDoc } from './docs.ts';
@@ -12,7 +13,7 @@ const iso = (d: unknown) => new Date(d as Date).toISOString();
  * they got, their feedback (votes, ratings, comments, suggested corrections), the knowledge entries
  * their feedback led to, and what they did as a moderator. Read through cursors, one collection at a time.
  */
-export async function exportUserData(db: Db, user: UserRef, now: Date) {
+export async function exportUserData(db: Db, user: UserRef, now: Date): Promise<UserDataExport> {
   const interactions = [];
   for await (const d of db
     .collection('interactions')

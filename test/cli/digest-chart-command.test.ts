@@ -7,8 +7,8 @@ import { loadConfig } from '../../src/config.ts';
 import type { Digest } from '../../src/core/views.ts';
 import { renderTrendChartPng } from '../../src/insights-chart/index.ts';
 import { CHART_HEIGHT, CHART_WIDTH } from '../../src/insights-chart/trend-spec.ts';
+import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import { asker, makeCore } from '../helpers/core.ts';
-import { openTestStore } from '../helpers/db.ts';
 import { pngInfo } from '../helpers/png.ts';
 
 function captureIO() {
@@ -22,7 +22,7 @@ function captureIO() {
 }
 
 const config = loadConfig({ DIGEST_CRON: '0 9 * * 1', DIGEST_TZ: 'Europe/Berlin' });
-const store = await openTestStore('cli_digest_chart');
+const store = createMemoryFeedbackStore();
 const { core, clock } = makeCore(store);
 // Two weeks of votes: 1 of 2 positive, then 3 of 4.
 for (const [at, votes] of [
@@ -41,7 +41,7 @@ for (const [at, votes] of [
     });
 }
 clock.set(new Date('2026-11-03T12:00:00Z'));
-const deps = (io: ReturnType<typeof captureIO>['io']) => ({ core, db: store.db, config, io, clock });
+const deps = (io: ReturnType<typeof captureIO>['io']) => ({ core, store, config, io, clock });
 const dir = await mkdtemp(join(tmpdir(), 'heed-chart-'));
 
 describe('heed digest --chart FILE.png', () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { digestCommand } from '../../src/cli/digest-command.ts';
 import { loadConfig } from '../../src/config.ts';
 import { FeedbackCore } from '../../src/core/feedback-core.ts';
+import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import { asker, makeCore } from '../helpers/core.ts';
-import { openTestStore } from '../helpers/db.ts';
 import { fixedAnswerer, ManualClock, memoryLogger } from '../helpers/fakes.ts';
 import { FlakyPlatform } from '../scheduler/setup.ts';
 
@@ -19,7 +19,8 @@ function captureIO() {
 }
 
 const config = loadConfig({ DIGEST_CRON: '0 9 * * 1', DIGEST_TZ: 'Europe/Berlin' });
-const store = await openTestStore('cli_digest');
+// Storage semantics only: the in-memory store (test/scheduler races the claims on the real server).
+const store = createMemoryFeedbackStore();
 const { core, clock, platform } = makeCore(store);
 clock.set(new Date('2026-10-30T10:00:00Z'));
 const i = await core.answer('Where is the office?', asker());
@@ -40,7 +41,7 @@ await core.recordFeedback({
 clock.set(new Date('2026-11-03T12:00:00Z')); // Tuesday: the latest period ended Monday 09:00 Berlin
 const deps = (io: ReturnType<typeof captureIO>['io'], c: FeedbackCore = core) => ({
   core: c,
-  db: store.db,
+  store,
   config,
   io,
   clock,
@@ -56,7 +57,7 @@ describe('heed digest', () => {
     expect(text).toContain('(dry run: nothing posted)');
     expect(text).toContain('slack:C-DIGEST: not posted yet');
     expect(platform.named('postDigest')).toHaveLength(0);
-    expect(await store.db.collection('digests').countDocuments()).toBe(0);
+    expect(await store.digests.forPeriod('2026-11-02T09:00')).toEqual([]);
   });
 
   it('--dry-run --json prints the digest as JSON', async () => {
@@ -92,7 +93,7 @@ describe('heed digest', () => {
   });
 
   it('a failed --post exits 1 and the next --post retries it', async () => {
-    const flakyStore = await openTestStore('cli_digest_flaky');
+    const flakyStore = createMemoryFeedbackStore();
     const flakyCore = new FeedbackCore({
       store: flakyStore,
       answerer: fixedAnswerer(),
@@ -101,7 +102,7 @@ describe('heed digest', () => {
     });
     const flaky = new FlakyPlatform(1);
     flakyCore.attachPlatform(flaky);
-    const d = (io: ReturnType<typeof captureIO>['io']) => ({ ...deps(io, flakyCore), db: flakyStore.db });
+    const d = (io: ReturnType<typeof captureIO>['io']) => ({ ...deps(io, flakyCore), store: flakyStore });
     const first = captureIO();
     expect(await digestCommand(['--post'], d(first.io))).toBe(1);
     expect(first.stdout()).toContain('slack:C-DIGEST failed: slack api 503');

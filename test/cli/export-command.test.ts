@@ -25,7 +25,7 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'heed-export-'));
 
 async function run(args: string[]) {
   const cap = capture();
-  const code = await exportCommand(args, { db: store.db, io: cap.io });
+  const code = await exportCommand(args, { store, io: cap.io });
   return { code, out: cap.out(), err: cap.err() };
 }
 async function rows(args: string[]): Promise<Record<string, unknown>[]> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { insightsCommand } from '../../src/cli/insights-command.ts';
+import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import { RANGE, seedWeek } from '../core/insights/seed.ts';
 import { makeCore } from '../helpers/core.ts';
-import { openTestStore } from '../helpers/db.ts';
 import { ManualClock } from '../helpers/fakes.ts';
 
 /** Captures what a command writes. */
@@ -16,7 +16,7 @@ function captureIO() {
   };
 }
 
-const store = await openTestStore('cli_insights');
+const store = createMemoryFeedbackStore();
 const { core, clock } = makeCore(store);
 await seedWeek(core, clock);
 const now = new ManualClock(RANGE.to);
@@ -67,7 +67,7 @@ describe('heed insights', () => {
   });
 
   it('an empty database gives zeros', async () => {
-    const empty = await openTestStore('cli_insights_empty');
+    const empty = createMemoryFeedbackStore();
     const cap = captureIO();
     expect(await insightsCommand(['--json'], { store: empty, io: cap.io, clock: now })).toBe(0);
     expect(JSON.parse(cap.stdout())).toMatchObject({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { instructionsCommand, knowledgeCommand } from '../../src/cli/knowledge-command.ts';
-import { openTestStore } from '../helpers/db.ts';
+import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 
-const store = await openTestStore('cli');
+const store = createMemoryFeedbackStore();
 
 function captureIo() {
   const out = { stdout: '', stderr: '' };

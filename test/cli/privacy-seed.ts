@@ -1,6 +1,5 @@
-import type { Answerer } from '../../src/core/ports.ts';
+import type { Answerer, FeedbackStore } from '../../src/core/ports.ts';
 import type { Platform } from '../../src/core/types.ts';
-import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
 import { makeCore } from '../helpers/core.ts';
 
 /** Each question gets its own answer, so a pair's rejected text can be told apart. */
@@ -40,7 +39,7 @@ const H = 3_600_000;
  * applies a different correction; Q2 (discord) 👍👍 + rating 5; Q3 (web) 👍 vs 👎 (a tie); Q4 (Alice)
  * 👎 + a correction nobody approved (its review stays open). Instructions v1 before Q1, v2 before Q2.
  */
-export async function seedPrivacyData(store: MongoFeedbackStore, start = new Date('2026-11-02T09:00:00Z')) {
+export async function seedPrivacyData(store: FeedbackStore, start = new Date('2026-11-02T09:00:00Z')) {
   const { core, clock } = makeCore(store, {
     answerer,
     policy: { window: 10, negativeRate: 0.3, minSamples: 1 },

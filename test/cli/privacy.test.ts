@@ -4,7 +4,6 @@ import { exportCommand } from '../../src/cli/export-command.ts';
 import { forgetCommand } from '../../src/cli/forget-command.ts';
 import { buildDigest } from '../../src/core/insights/build-digest.ts';
 import { computeInsights } from '../../src/core/insights/compute-insights.ts';
-import { createDigestRepository } from '../../src/store/digests-repo.ts';
 import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
 import { PRIVACY_AUDIT } from '../../src/store/privacy-repo.ts';
 import { openTestStore } from '../helpers/db.ts';
@@ -53,7 +52,7 @@ async function totals(store: MongoFeedbackStore) {
 async function forget(store: MongoFeedbackStore, who: string, extra: string[] = ['--yes']) {
   const cap = capture();
   const code = await forgetCommand(['--user', who, ...extra, '--json'], {
-    db: store.db,
+    privacy: store.privacy,
     io: cap.io,
     env: { HEED_OPERATOR: 'dpo@example.test' },
   });
@@ -70,7 +69,7 @@ describe('heed forget', () => {
       { from: RANGE.from, to: RANGE.to, key: '2026-W45' },
       { now: end },
     );
-    await createDigestRepository(store.db).claim({
+    await store.digests.claim({
       periodKey: '2026-W45',
       channel: 'slack:C-DIGEST',
       owner: 'test',
@@ -144,7 +143,7 @@ describe('heed forget', () => {
     expect(entry.approvedBy).toMatchObject({ platform: 'slack', isModerator: true });
     expect(entry.approvedBy!.userId).toMatch(/^forgotten-/);
     const cap = capture();
-    await exportCommand(['user', '--user', `slack:${MOD.userId}`], { db: store.db, io: cap.io });
+    await exportCommand(['user', '--user', `slack:${MOD.userId}`], { store, io: cap.io });
     expect(JSON.parse(cap.out())).toMatchObject({
       interactions: [],
       feedback: [],
@@ -158,12 +157,12 @@ describe('heed forget', () => {
     await store.deliveries.claim(`slack:action:${ALICE.id}:a1:1700000000.1`, new Date());
     await store.deliveries.claim('slack:action:U0BOB:a1:1700000000.2', new Date());
     const cap = capture();
-    const no = await forgetCommand(['--user', `slack:${ALICE.id}`], { db: store.db, io: cap.io });
+    const no = await forgetCommand(['--user', `slack:${ALICE.id}`], { privacy: store.privacy, io: cap.io });
     expect(no).toBe(2);
     expect(cap.err()).toContain('--yes');
     let asked = '';
     const declined = await forgetCommand(['--user', `slack:${ALICE.id}`], {
-      db: store.db,
+      privacy: store.privacy,
       io: cap.io,
       confirm: async (q) => {
         asked = q;
@@ -174,7 +173,7 @@ describe('heed forget', () => {
     expect(asked).toContain(`slack:${ALICE.id}`);
     expect(await store.db.collection('interactions').countDocuments({ 'ref.userId': ALICE.id })).toBe(2);
     const yes = await forgetCommand(['--user', `slack:${ALICE.id}`, '--json'], {
-      db: store.db,
+      privacy: store.privacy,
       io: cap.io,
       confirm: async () => true,
     });
@@ -182,7 +181,7 @@ describe('heed forget', () => {
     // Keys that name nobody (e.g. the core's `review-post:` claims) stay; Alice's are gone, Bob's stay.
     const left = (await store.db.collection('deliveries').distinct('_id')) as unknown as string[];
     expect(left.filter((k) => k.startsWith('slack:'))).toEqual(['slack:action:U0BOB:a1:1700000000.2']);
-    expect(await forgetCommand(['--user', 'nobody'], { db: store.db, io: cap.io })).toBe(2);
+    expect(await forgetCommand(['--user', 'nobody'], { privacy: store.privacy, io: cap.io })).toBe(2);
   });
 });
 

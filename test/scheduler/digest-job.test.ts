@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FeedbackCore } from '../../src/core/feedback-core.ts';
 import type { Scheduler } from '../../src/scheduler/index.ts';
 import { runDigestJob } from '../../src/scheduler/index.ts';
-import { createDigestRepository } from '../../src/store/digests-repo.ts';
+import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import { openTestStore } from '../helpers/db.ts';
 import { fixedAnswerer, ManualClock, memoryLogger } from '../helpers/fakes.ts';
 import { config, FlakyPlatform, instance, keysOf, platforms, postsOf } from './setup.ts';
@@ -67,7 +67,7 @@ describe('weekly digest, exactly once per period and channel', () => {
       core.attachPlatform(discord);
       return core;
     });
-    const digests = createDigestRepository(store.db);
+    const { digests } = store;
     await Promise.all(
       Array.from({ length: 8 }, (_, n) =>
         runDigestJob({
@@ -88,7 +88,8 @@ describe('weekly digest, exactly once per period and channel', () => {
   });
 
   it('a process that was down at the scheduled time posts only the latest missed digest when it starts', async () => {
-    const store = await openTestStore('sched_catchup');
+    // Storage semantics only: the in-memory store (the races above run on the real server).
+    const store = createMemoryFeedbackStore();
     const clock = new ManualClock(at('2026-10-29T12:00:00Z')); // Thursday: first ever start
     const { slack, discord } = platforms();
     const first = instance(store, clock, [slack, discord], 'A');
@@ -112,7 +113,7 @@ describe('weekly digest, exactly once per period and channel', () => {
   });
 
   it('an empty week is posted and says so', async () => {
-    const store = await openTestStore('sched_empty');
+    const store = createMemoryFeedbackStore();
     const clock = new ManualClock(at('2026-11-02T08:30:00Z'));
     const { slack, discord } = platforms();
     const x = track(instance(store, clock, [slack, discord], 'A'));
@@ -151,7 +152,7 @@ describe('weekly digest, exactly once per period and channel', () => {
     expect(await b.scheduler.runDigestNow()).toMatchObject([{ outcome: 'already_posted' }]);
     expect(flaky.named('postDigest')).toHaveLength(1);
     expect(flaky.attempts).toBe(2);
-    const record = await createDigestRepository(store.db).get('2026-11-02T09:00', 'slack:C-DIGEST');
+    const record = await store.digests.get('2026-11-02T09:00', 'slack:C-DIGEST');
     expect(record).toMatchObject({ status: 'posted', attempt: 2 });
   });
 });

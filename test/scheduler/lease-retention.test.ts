@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runRetention } from '../../src/scheduler/index.ts';
-import { createLeaseRepository } from '../../src/store/locks-repo.ts';
 import { openTestStore } from '../helpers/db.ts';
 
 const store = await openTestStore('lease');
-const leases = createLeaseRepository(store.db);
+const { leases } = store;
 const T0 = new Date('2026-11-02T08:00:00Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
 
@@ -31,15 +30,13 @@ describe('retention job', () => {
   it('deletes deliveries older than 30 days and long-expired leases, keeps the rest', async () => {
     const now = new Date('2026-12-01T00:00:00Z');
     const day = 86_400_000;
-    await store.db.collection<{ _id: string; at: Date }>('deliveries').insertMany([
-      { _id: 'slack:event:old', at: new Date(now.getTime() - 31 * day) },
-      { _id: 'slack:event:edge', at: new Date(now.getTime() - 29 * day) },
-      { _id: 'discord:interaction:new', at: new Date(now.getTime() - day) },
-    ]);
+    await store.deliveries.claim('slack:event:old', new Date(now.getTime() - 31 * day));
+    await store.deliveries.claim('slack:event:edge', new Date(now.getTime() - 29 * day));
+    await store.deliveries.claim('discord:interaction:new', new Date(now.getTime() - day));
     await leases.acquire('old-lease', 'x', 1000, new Date(now.getTime() - 3 * day));
     await leases.acquire('live-lease', 'x', 60_000, now);
     // 'old-lease' and the first test's 'job' lease (expired in November) go; the live one stays.
-    expect(await runRetention(store.db, leases, now)).toEqual({ deliveries: 1, leases: 2 });
+    expect(await runRetention(store, now)).toEqual({ deliveries: 1, leases: 2 });
     expect(await store.db.collection('locks').distinct('_id')).toEqual(['live-lease']);
     const left = await store.db.collection('deliveries').find({}).toArray();
     expect(left.map((d) => d._id).sort()).toEqual(['discord:interaction:new', 'slack:event:edge']);

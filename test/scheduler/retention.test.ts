@@ -4,6 +4,7 @@ import { retentionCommand } from '../../src/cli/retention-command.ts';
 import { loadConfig } from '../../src/config.ts';
 import { computeInsights } from '../../src/core/insights/compute-insights.ts';
 import { startScheduler } from '../../src/scheduler/index.ts';
+import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
 import { seedPrivacyData, TEXT } from '../cli/privacy-seed.ts';
 import { makeCore } from '../helpers/core.ts';
@@ -28,7 +29,7 @@ function capture() {
 const retention = async (store: MongoFeedbackStore, args: string[]) => {
   const cap = capture();
   const code = await retentionCommand([...args, '--json'], {
-    db: store.db,
+    privacy: store.privacy,
     io: cap.io,
     retentionDays: 30,
     now: () => NOW,
@@ -104,7 +105,7 @@ describe('HEED_RETENTION_DAYS', () => {
     const scheduler = startScheduler({
       config,
       core,
-      db: store.db,
+      store,
       logger,
       clock: new ManualClock(NOW),
       instanceId: 'retention-test',
@@ -131,10 +132,13 @@ describe('HEED_RETENTION_DAYS', () => {
   });
 
   it('heed retention without HEED_RETENTION_DAYS or with a bad --days is a usage error', async () => {
-    const store = await openTestStore('retention_usage');
+    const { privacy } = createMemoryFeedbackStore();
     const cap = capture();
-    expect(await retentionCommand(['--dry-run'], { db: store.db, io: cap.io })).toBe(2);
+    expect(await retentionCommand(['--dry-run'], { privacy, io: cap.io })).toBe(2);
     expect(cap.err()).toContain('HEED_RETENTION_DAYS');
-    expect(await retentionCommand(['--days', 'x'], { db: store.db, io: cap.io })).toBe(2);
+    expect(await retentionCommand(['--days', 'x'], { privacy, io: cap.io })).toBe(2);
+    expect(cap.err()).toContain('--days must be a whole number from 1 to 36500, got "x"');
+    expect(await retentionCommand(['--day', '3'], { privacy, io: cap.io, retentionDays: 30 })).toBe(2);
+    expect(cap.err()).toContain("Unknown option '--day'");
   });
 });

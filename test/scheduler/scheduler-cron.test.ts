@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedbackCore } from '../../src/core/feedback-core.ts';
 import { startScheduler } from '../../src/scheduler/index.ts';
-import { openTestStore } from '../helpers/db.ts';
+import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import { fixedAnswerer, memoryLogger } from '../helpers/fakes.ts';
 import { config, keysOf, platforms, QUIET } from './setup.ts';
 
@@ -11,12 +11,12 @@ afterEach(() => {
 
 describe('the real node-cron task drives the digest', () => {
   it('fires on Monday 09:00 Europe/Berlin and posts that period once per channel', async () => {
-    const store = await openTestStore('sched_cron');
+    const store = createMemoryFeedbackStore();
     const { slack, discord } = platforms();
     const core = new FeedbackCore({ store, answerer: fixedAnswerer(), logger: memoryLogger() });
     core.attachPlatform(slack);
     core.attachPlatform(discord);
-    // Only Date and setTimeout are faked (node-cron's timer); database I/O stays real.
+    // Only Date and setTimeout are faked (node-cron's timer); the store is in memory, so no I/O waits on them.
     vi.useFakeTimers({
       now: new Date('2026-11-01T12:00:00Z'),
       toFake: ['Date', 'setTimeout', 'clearTimeout'],
@@ -24,7 +24,7 @@ describe('the real node-cron task drives the digest', () => {
     const scheduler = startScheduler({
       config,
       core,
-      db: store.db,
+      store,
       logger: memoryLogger(),
       instanceId: 'cron',
       ...QUIET,
@@ -46,11 +46,9 @@ describe('the real node-cron task drives the digest', () => {
   });
 
   it('refuses a DIGEST_CRON node-cron cannot run, naming the variable', async () => {
-    const store = await openTestStore('sched_badcron');
+    const store = createMemoryFeedbackStore();
     const core = new FeedbackCore({ store, answerer: fixedAnswerer(), logger: memoryLogger() });
     const bad = { ...config, digest: { cron: '0 25 * * 1', timezone: 'UTC' } };
-    expect(() => startScheduler({ config: bad, core, db: store.db, logger: memoryLogger() })).toThrow(
-      /DIGEST_CRON/,
-    );
+    expect(() => startScheduler({ config: bad, core, store, logger: memoryLogger() })).toThrow(/DIGEST_CRON/);
   });
 });

@@ -1,8 +1,8 @@
 import { loadConfig } from '../../src/config.ts';
 import { FeedbackCore } from '../../src/core/feedback-core.ts';
+import type { FeedbackStore } from '../../src/core/ports.ts';
 import type { Digest } from '../../src/core/views.ts';
 import { type Scheduler, type SchedulerOptions, startScheduler } from '../../src/scheduler/index.ts';
-import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
 import { fixedAnswerer, type ManualClock, memoryLogger } from '../helpers/fakes.ts';
 import { RecordingPlatform } from '../helpers/recording-platform.ts';
 
@@ -18,9 +18,9 @@ export function platforms() {
   };
 }
 
-/** One "instance": its own FeedbackCore over the shared database, with the shared platforms attached. */
+/** One "instance": its own FeedbackCore over the shared store, with the shared platforms attached. */
 export function instance(
-  store: MongoFeedbackStore,
+  store: FeedbackStore,
   clock: ManualClock,
   attached: RecordingPlatform[],
   name: string,
@@ -32,7 +32,7 @@ export function instance(
   const scheduler = startScheduler({
     config,
     core,
-    db: store.db,
+    store,
     logger,
     clock,
     instanceId: name,

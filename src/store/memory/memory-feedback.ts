@@ -4,6 +4,7 @@ import { isNegative } from '../../core/review-policy.ts';
 import type { Feedback } from '../../core/types.ts';
 import { feedbackId } from '../feedback-repo.ts';
 import { copy } from './ids.ts';
+import { type MemoryTables, memoryTables } from './tables.ts';
 
 function sameContent(row: Feedback, f: FeedbackWrite): boolean {
   return (
@@ -16,8 +17,8 @@ function sameContent(row: Feedback, f: FeedbackWrite): boolean {
 const newestFirst = (a: Feedback, b: Feedback) =>
   b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-export function memoryFeedback(): FeedbackRepository {
-  const rows = new Map<string, Feedback>();
+export function memoryFeedback(t: MemoryTables = memoryTables()): FeedbackRepository {
+  const rows = t.feedback;
   const all = () => [...rows.values()];
   return {
     async upsert(f, now) {

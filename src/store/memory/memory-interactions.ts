@@ -1,10 +1,10 @@
 import { utcDay } from '../../core/insights/day-summary.ts';
 import type { InteractionRepository } from '../../core/ports.ts';
-import type { Interaction } from '../../core/types.ts';
 import { copy, newId } from './ids.ts';
+import { type MemoryTables, memoryTables } from './tables.ts';
 
-export function memoryInteractions(): InteractionRepository {
-  const rows = new Map<string, Interaction>();
+export function memoryInteractions(t: MemoryTables = memoryTables()): InteractionRepository {
+  const rows = t.interactions;
   return {
     async insert(i) {
       const row = { id: newId(), ...copy(i) };

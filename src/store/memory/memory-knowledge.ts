@@ -1,9 +1,10 @@
 import type { InstructionsRepository, KnowledgeRepository } from '../../core/ports.ts';
-import type { InstructionsVersion, KnowledgeEntry } from '../../core/types.ts';
+import type { InstructionsVersion } from '../../core/types.ts';
 import { copy, newId } from './ids.ts';
+import { type MemoryTables, memoryTables } from './tables.ts';
 
-export function memoryKnowledge(): KnowledgeRepository {
-  const rows: KnowledgeEntry[] = [];
+export function memoryKnowledge(t: MemoryTables = memoryTables()): KnowledgeRepository {
+  const rows = t.knowledge;
   let changed = 0;
   const versions = (patternKey: string) =>
     rows.filter((r) => r.patternKey === patternKey).sort((a, b) => b.version - a.version);
@@ -48,8 +49,8 @@ export function memoryKnowledge(): KnowledgeRepository {
   return repo;
 }
 
-export function memoryInstructions(): InstructionsRepository {
-  const rows: InstructionsVersion[] = [];
+export function memoryInstructions(t: MemoryTables = memoryTables()): InstructionsRepository {
+  const rows = t.instructions;
   const newest = () => [...rows].sort((a, b) => b.version - a.version);
   return {
     async current() {

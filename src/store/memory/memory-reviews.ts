@@ -1,12 +1,13 @@
 import { utcDay } from '../../core/insights/day-summary.ts';
 import type { ReviewRepository } from '../../core/ports.ts';
-import type { AuditEntry, Resolution, Review } from '../../core/types.ts';
+import type { Review } from '../../core/types.ts';
 import { copy, newId } from './ids.ts';
+import { type MemoryTables, memoryTables } from './tables.ts';
 
-export function memoryReviews(): ReviewRepository {
-  const rows = new Map<string, Review>();
-  const claims = new Map<string, Resolution>();
-  const appended = new Map<string, AuditEntry[]>();
+export function memoryReviews(t: MemoryTables = memoryTables()): ReviewRepository {
+  const rows = t.reviews;
+  const claims = t.resolutions;
+  const appended = t.reviewAudit;
   const openRow = (patternKey: string) =>
     [...rows.values()].find((r) => r.patternKey === patternKey && r.status === 'open');
   const findOpen = async (patternKey: string) => {
