@@ -98,7 +98,10 @@ export class SlackOutbound implements ChatPlatform {
       return await retryRateLimited(fn, this.opts.logger, what);
     } catch (err) {
       const code = slackErrorInfo(err)?.slackError ?? 'request_failed';
-      throw new HeedError('platform', `Slack ${what} failed in ${channel}: ${code}`, { cause: err });
+      throw new HeedError('platform', `Slack ${what} failed in ${channel}: ${code}`, {
+        cause: err,
+        context: errorContext(err),
+      });
     }
   }
 

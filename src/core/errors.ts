@@ -11,12 +11,15 @@ export type HeedErrorCode =
 
 export class HeedError extends Error {
   override readonly name = 'HeedError';
+  /** Log fields that are safe to write (no tokens): e.g. a platform's HTTP status and error code. */
+  readonly context: Record<string, unknown> | undefined;
   constructor(
     readonly code: HeedErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; context?: Record<string, unknown> },
   ) {
     super(message, options);
+    this.context = options?.context;
   }
 }
 

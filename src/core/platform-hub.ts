@@ -1,4 +1,4 @@
-import { errorMessage } from './errors.ts';
+import { errorMessage, HeedError } from './errors.ts';
 import type { ChatPlatform, Logger } from './ports.ts';
 import type { Platform, ThreadRef } from './types.ts';
 
@@ -33,7 +33,8 @@ export class PlatformHub {
     try {
       return await fn();
     } catch (err) {
-      this.logger.error({ err: errorMessage(err), what, thread }, 'platform call failed');
+      const context = err instanceof HeedError ? err.context : undefined;
+      this.logger.error({ ...context, err: errorMessage(err), what, thread }, 'platform call failed');
       return undefined;
     }
   }

@@ -46,7 +46,8 @@ describe('Slack adapter: Slack API errors are logged, answered where possible, n
     const logged = h.logger.lines.filter((l) => JSON.stringify(l.obj).includes('channel_not_found'));
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ level: 'error', msg: 'platform call failed' });
-    expect(logged[0]!.obj).toMatchObject({ what: 'postReview' });
+    // Slack's own error fields travel with it, so the one log line says what Slack answered.
+    expect(logged[0]!.obj).toMatchObject({ what: 'postReview', slack: { slackError: 'channel_not_found' } });
     expect(String((logged[0]!.obj as { err?: unknown }).err)).toBe(
       `Slack postReview failed in ${MODS}: channel_not_found`,
     );
