@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { summarizeDay } from '../../../src/core/insights/day-summary.ts';
 import type { FeedbackStore, FeedbackWrite, NewInteraction } from '../../../src/core/ports.ts';
+import { digestContract } from './digest-contract.ts';
+import { exportContract } from './export-contract.ts';
+import { leaseContract } from './lease-contract.ts';
+import { privacyContract } from './privacy-contract.ts';
 
 const T0 = new Date('2026-11-02T10:00:00Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
@@ -189,5 +193,10 @@ export function storeContract(name: string, fresh: () => Promise<FeedbackStore>)
       await s.rollups.invalidate('2026-11-01');
       expect(await s.rollups.get('2026-11-01')).toBeNull();
     });
+
+    digestContract(fresh);
+    leaseContract(fresh);
+    exportContract(fresh);
+    privacyContract(fresh);
   });
 }
