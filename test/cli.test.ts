@@ -35,6 +35,15 @@ describe('the heed CLI', () => {
     expect(bad.out.stderr).toContain('unknown command: frobnicate');
   });
 
+  it('heed db parses its flags strictly and names the bad one', async () => {
+    const bad = capture();
+    expect(await runCli(['db', '--force', 'migrate'], bad.io, {})).toBe(2);
+    expect(bad.out.stderr).toMatch(/^Unknown option '--force'.*\nusage: heed db migrate/s);
+    const none = capture();
+    expect(await runCli(['db'], none.io, {})).toBe(2);
+    expect(none.out.stderr).toMatch(/^usage: heed db migrate/);
+  });
+
   it('fails fast on bad configuration, naming the variable', async () => {
     await expect(runCli(['insights'], capture().io, { REVIEW_WINDOW: 'ten' })).rejects.toThrow(
       /REVIEW_WINDOW/,

@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { errorMessage } from '../core/errors.ts';
 import type { FeedbackStore } from '../core/ports.ts';
 import { excerptLine } from '../core/presentation/excerpt.ts';
@@ -20,6 +21,31 @@ const who = (a: Actor | undefined) => (a ? `${a.name ?? a.userId} (${a.platform}
 const when = (d: Date) => new Date(d).toISOString();
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
+type Parsed = { json: boolean; positionals: string[] } | { exit: number };
+
+/**
+ * `[--json] [--help]` and the positionals, via node's parseArgs (strict: an unknown flag is a usage
+ * error that names it). `exit` when the flags were bad or help was asked for (already answered).
+ */
+function parse(args: string[], command: string, usage: string, io: CommandDeps['io']): Parsed {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
+    if (values.help) {
+      io.stdout(`${usage}\n`);
+      return { exit: EXIT.ok };
+    }
+    return { json: values.json === true, positionals };
+  } catch (err) {
+    io.stderr(`heed ${command}: ${errorMessage(err)}\n${usage}\n`);
+    return { exit: EXIT.usage };
+  }
+}
+
 async function run(deps: CommandDeps, fn: () => Promise<number>): Promise<number> {
   try {
     return await fn();
@@ -32,8 +58,10 @@ async function run(deps: CommandDeps, fn: () => Promise<number>): Promise<number
 /** `heed knowledge list|show <id>`: the latest entry per pattern, or one entry with its version history. */
 export async function knowledgeCommand(args: string[], deps: CommandDeps): Promise<number> {
   const { io, store } = deps;
-  const asJson = args.includes('--json');
-  const [sub, id, ...rest] = args.filter((a) => a !== '--json');
+  const parsed = parse(args, 'knowledge', KNOWLEDGE_USAGE, io);
+  if ('exit' in parsed) return parsed.exit;
+  const asJson = parsed.json;
+  const [sub, id, ...rest] = parsed.positionals;
   if (sub === 'list' && id === undefined) {
     return run(deps, async () => {
       const entries = await store.knowledge.listLatest();
@@ -66,8 +94,10 @@ export async function knowledgeCommand(args: string[], deps: CommandDeps): Promi
 /** `heed instructions show|history`: the current instructions version, or every version, newest first. */
 export async function instructionsCommand(args: string[], deps: CommandDeps): Promise<number> {
   const { io, store } = deps;
-  const asJson = args.includes('--json');
-  const rest = args.filter((a) => a !== '--json');
+  const parsed = parse(args, 'instructions', INSTRUCTIONS_USAGE, io);
+  if ('exit' in parsed) return parsed.exit;
+  const asJson = parsed.json;
+  const rest = parsed.positionals;
   if (rest.length === 1 && rest[0] === 'show') {
     return run(deps, async () => {
       const current = await store.instructions.current();

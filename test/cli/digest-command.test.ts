@@ -130,5 +130,8 @@ describe('heed digest', () => {
       expect(await digestCommand(args, deps(cap.io))).toBe(2);
       expect(cap.stderr()).toContain('usage: heed digest');
     }
+    const cap = captureIO();
+    expect(await digestCommand(['--dry-run', '--chart'], deps(cap.io))).toBe(2);
+    expect(cap.stderr()).toMatch(/^Option '--chart <value>' argument missing/);
   });
 });

@@ -24,7 +24,7 @@ async function run(cmd: typeof knowledgeCommand, ...args: string[]) {
 }
 const mod = { platform: 'discord' as const, userId: '42', name: 'Mo', isModerator: true };
 
-describe('heed knowledge / heed instructions on a real database', () => {
+describe('heed knowledge / heed instructions', () => {
   it('report empty stores plainly', async () => {
     expect(await run(knowledgeCommand, 'list')).toEqual({
       code: 0,
@@ -86,6 +86,23 @@ describe('heed knowledge / heed instructions on a real database', () => {
       expect(r.stderr).toMatch(/^usage: heed knowledge list/);
     }
     expect((await run(instructionsCommand, 'edit')).stderr).toMatch(/^usage: heed instructions/);
+  });
+
+  it('parses flags strictly: an unknown flag is named, --json goes anywhere, --help prints the usage', async () => {
+    const bad = await run(knowledgeCommand, 'list', '--jsn');
+    expect(bad).toMatchObject({ code: 2, stdout: '' });
+    expect(bad.stderr).toMatch(/^heed knowledge: Unknown option '--jsn'/);
+    expect(bad.stderr).toContain('usage: heed knowledge list');
+    const value = await run(instructionsCommand, 'show', '--json=yes');
+    expect(value.code).toBe(2);
+    expect(value.stderr).toMatch(/^heed instructions: .*--json.*\n.*usage: heed instructions/s);
+    expect(JSON.parse((await run(knowledgeCommand, '--json', 'list')).stdout)).toEqual(expect.any(Array));
+    expect(await run(knowledgeCommand, '--help')).toEqual({
+      code: 0,
+      stdout: expect.stringMatching(/^usage: heed knowledge list/),
+      stderr: '',
+    });
+    expect((await run(instructionsCommand, '-h')).stdout).toMatch(/^usage: heed instructions/);
   });
 
   it('shows the current instructions and their history, newest first', async () => {

@@ -4,6 +4,7 @@ import { exportCommand } from '../../src/cli/export-command.ts';
 import { forgetCommand } from '../../src/cli/forget-command.ts';
 import { buildDigest } from '../../src/core/insights/build-digest.ts';
 import { computeInsights } from '../../src/core/insights/compute-insights.ts';
+import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
 import { PRIVACY_AUDIT } from '../../src/store/privacy-repo.ts';
 import { openTestStore } from '../helpers/db.ts';
@@ -182,6 +183,22 @@ describe('heed forget', () => {
     const left = (await store.db.collection('deliveries').distinct('_id')) as unknown as string[];
     expect(left.filter((k) => k.startsWith('slack:'))).toEqual(['slack:action:U0BOB:a1:1700000000.2']);
     expect(await forgetCommand(['--user', 'nobody'], { privacy: store.privacy, io: cap.io })).toBe(2);
+  });
+});
+
+describe('heed forget flags', () => {
+  it('an unknown or value-less flag is a usage error that names it; nothing is forgotten', async () => {
+    const store = createMemoryFeedbackStore();
+    for (const [args, message] of [
+      [['--usr', `slack:${ALICE.id}`, '--yes'], "Unknown option '--usr'"],
+      [['--user'], "Option '--user <value>' argument missing"],
+      [['--user', `slack:${ALICE.id}`, 'extra'], "Unexpected argument 'extra'"],
+    ] as const) {
+      const cap = capture();
+      expect(await forgetCommand([...args], { privacy: store.privacy, io: cap.io }), args.join(' ')).toBe(2);
+      expect(cap.err()).toContain(`heed forget: ${message}`);
+      expect(cap.err()).toContain('usage: heed forget --user');
+    }
   });
 });
 
