@@ -1,4 +1,5 @@
 import type { ButtonInteraction, ModalSubmitInteraction, StringSelectMenuInteraction } from 'discord.js';
+import { correctionThanks, ratingThanks, reasonsThanks } from '../../../src/core/presentation/index.ts';
 import type { FeedbackEventInput } from '../../../src/core/schemas.ts';
 import type { Reason } from '../../../src/core/types.ts';
 import { deferPrivately, replyPrivately } from '../boundary.ts';
@@ -6,7 +7,7 @@ import type { AnswerControlId } from '../ids.ts';
 import { tellUsWhyRow } from '../render/answer-message.ts';
 import { correctionForm, FEEDBACK_FIELDS, reasonsForm } from '../render/feedback-forms.ts';
 import { selectValues, textValue } from '../render/form-fields.ts';
-import { correctionText, ratingText, reasonsText, voteText } from '../render/replies.ts';
+import { voteText } from '../render/replies.ts';
 import { displayName } from './actor.ts';
 import type { DiscordContext } from './router.ts';
 
@@ -41,7 +42,7 @@ export async function handleRating(
   await deferPrivately(i);
   const value = Number(i.values[0]);
   await record(ctx, { ...who(i, interactionId), kind: 'rating', value });
-  await replyPrivately(i, ratingText(value));
+  await replyPrivately(i, ratingThanks(value));
 }
 
 export function openReasonsForm(i: ButtonInteraction, interactionId: string) {
@@ -64,7 +65,7 @@ export async function handleReasons(i: ModalSubmitInteraction, interactionId: st
     reasons: reasons as Reason[], // untrusted strings: the core's schema accepts only known reasons
     ...(comment.trim() ? { comment } : {}),
   });
-  await replyPrivately(i, reasonsText(reasons));
+  await replyPrivately(i, reasonsThanks(reasons));
 }
 
 /** ✏️ submitted: the core refuses an empty or oversized text before anything is stored. */
@@ -79,5 +80,5 @@ export async function handleCorrection(
     kind: 'correction',
     value: textValue(i, FEEDBACK_FIELDS.correction),
   });
-  await replyPrivately(i, correctionText(Boolean(out.review)));
+  await replyPrivately(i, correctionThanks(Boolean(out.review)));
 }

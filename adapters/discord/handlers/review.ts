@@ -1,7 +1,8 @@
 import type { ButtonInteraction, ModalSubmitInteraction } from 'discord.js';
+import { resolvedConfirmation } from '../../../src/core/presentation/index.ts';
 import { deferPrivately, replyPrivately } from '../boundary.ts';
 import type { ModalId, ReviewButtonId } from '../ids.ts';
-import { closedText, refusalText, resolvedText } from '../render/replies.ts';
+import { closedText, refusalText } from '../render/replies.ts';
 import {
   applyCorrectionForm,
   readAnswer,
@@ -22,7 +23,7 @@ export async function handleReviewButton(i: ButtonInteraction, id: ReviewButtonI
   if (id.action === 'dismiss') {
     await deferPrivately(i);
     const view = await ctx.core.resolveReview({ reviewId: id.reviewId, actor, action: 'dismiss' });
-    return replyPrivately(i, resolvedText(view));
+    return replyPrivately(i, resolvedConfirmation(view.review.resolution));
   }
   const action = id.action === 'apply' ? 'apply_correction' : 'update_instructions';
   // The core decides and audits a refusal; the adapter only states the platform fact.
@@ -52,5 +53,5 @@ export async function handleReviewForm(i: ModalSubmitInteraction, id: ReviewModa
           action: 'update_instructions',
           text: readInstructions(i),
         });
-  await replyPrivately(i, resolvedText(view));
+  await replyPrivately(i, resolvedConfirmation(view.review.resolution));
 }

@@ -1,11 +1,17 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
+import {
+  digestPeriodLabel,
+  digestRateTrend,
+  hoursText,
+  oneLine,
+  percent,
+} from '../../../src/core/presentation/index.ts';
 import type { Digest } from '../../../src/core/views.ts';
 import { type EmbedSection, packSections } from './embed-pack.ts';
 
 const COLOUR = 0x5865f2;
-const pct = (rate: number) => `${Math.round(rate * 100)}%`;
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const quote = (s: string) => `“${s.replace(/\s+/g, ' ').trim()}”`;
+/** Whole quotes: a field too long for Discord is cut by the packer, with its ellipsis. */
+const quote = (s: string) => `“${oneLine(s)}”`;
 
 /** The weekly digest as messages of embeds, each message within Discord's limits. */
 export function digestMessages(d: Digest): APIEmbed[][] {
@@ -16,7 +22,7 @@ export function digestMessages(d: Digest): APIEmbed[][] {
       color: COLOUR,
       fields: d.byPlatform.map((p) => ({
         name: p.platform,
-        value: `${p.feedback} feedback · ${pct(p.positiveRate)} positive`,
+        value: `${p.feedback} feedback · ${percent(p.positiveRate)} positive`,
         inline: true,
       })),
     });
@@ -52,14 +58,10 @@ export function digestMessages(d: Digest): APIEmbed[][] {
 
 function overview(d: Digest): EmbedSection {
   const title = `Weekly insight digest · ${d.periodKey}`;
-  const period = `${day(d.from)} – ${day(d.to)}`;
+  // The days in the digest's own zone (DIGEST_TZ), as every platform labels them.
+  const period = digestPeriodLabel(d);
   if (d.empty)
     return { title, color: COLOUR, description: `${period}\nNo feedback this period.`, fields: [] };
-  const prev = d.previousPositiveRate;
-  const delta =
-    prev === null
-      ? 'no previous period'
-      : `${d.positiveRate >= prev ? '▲' : '▼'} ${Math.abs(Math.round((d.positiveRate - prev) * 100))} pts vs ${pct(prev)}`;
   const t = d.totals;
   const r = d.reviewStats;
   const fields: APIEmbedField[] = [
@@ -68,11 +70,11 @@ function overview(d: Digest): EmbedSection {
       value: `${t.feedback} (👍 ${t.up} · 👎 ${t.down} · ✏️ ${t.corrections} · ★ ${t.ratings})`,
     },
     { name: 'Questions answered', value: String(t.interactions), inline: true },
-    { name: 'Positive rate', value: `${pct(d.positiveRate)} (${delta})`, inline: true },
+    { name: 'Positive rate', value: digestRateTrend(d), inline: true },
     { name: 'Trend', value: d.sparkline || '—', inline: true },
     {
       name: 'Reviews',
-      value: `${r.opened} opened · ${r.resolved} resolved · ${r.open} open${r.medianHoursToResolve === null ? '' : ` · median ${r.medianHoursToResolve.toFixed(1)} h to resolve`}`,
+      value: `${r.opened} opened · ${r.resolved} resolved · ${r.open} open${r.medianHoursToResolve === null ? '' : ` · median ${hoursText(r.medianHoursToResolve)} to resolve`}`,
     },
   ];
   return { title, color: COLOUR, description: period, fields };

@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord.js';
+import { excerpt } from '../../../src/core/presentation/index.ts';
 
 /** Discord's limits that heed's messages, embeds and forms must respect. */
 export const DISCORD = {
@@ -20,19 +21,15 @@ export const DISCORD = {
 /** Mentions in user text stay text: nobody gets pinged by a quoted @everyone. */
 export const NO_MENTIONS = { parse: [] as [] };
 
-/** Shortens with a visible ellipsis (for titles and excerpts; full texts are split, see splitText). */
+/**
+ * Fits a text into one of the limits above with a visible ellipsis: the shared excerpt rule (never a
+ * broken emoji), so Discord cuts where every platform does. Full texts are split instead, see splitText.
+ */
 export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let cut = max - 1;
-  if (isHighSurrogate(text.charCodeAt(cut - 1))) cut -= 1;
-  return `${text.slice(0, cut)}…`;
+  return excerpt(text, max);
 }
 
 export { splitText } from '../../../src/core/text/split-text.ts';
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
 
 /** The characters Discord counts towards an embed's 6000-character total. */
 export function embedLength(e: APIEmbed): number {

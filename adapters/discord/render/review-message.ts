@@ -1,4 +1,5 @@
 import { type APIEmbed, type APIEmbedField, ButtonStyle } from 'discord.js';
+import { actorName, excerptLine, outcomeSentence, plural } from '../../../src/core/presentation/index.ts';
 import type { Actor, Reason } from '../../../src/core/types.ts';
 import type { FeedbackItemView, ReviewView } from '../../../src/core/views.ts';
 import { encodeCustomId } from '../ids.ts';
@@ -84,9 +85,8 @@ function contextField(view: ReviewView): APIEmbedField[] {
   if (turns.length === 0) return [];
   const shown = turns.slice(-3);
   const more = turns.length - shown.length;
-  const flat = (t: string, max: number) => clip(t.replace(/\s+/g, ' ').trim(), max);
-  const lines = shown.map((t) => `• Q: ${flat(t.question, 60)} → A: ${flat(t.answer, 70)}`);
-  if (more > 0) lines.unshift(`…${more} earlier turn${more === 1 ? '' : 's'}`);
+  const lines = shown.map((t) => `• Q: ${excerptLine(t.question, 60)} → A: ${excerptLine(t.answer, 70)}`);
+  if (more > 0) lines.unshift(`…${plural(more, 'earlier turn')}`);
   return [{ name: 'Earlier in the thread', value: clip(lines.join('\n'), BUDGET.context) }];
 }
 
@@ -110,7 +110,7 @@ function bullets(items: string[], max: number): string {
   for (const [n, item] of items.entries()) {
     const more = items.length - n;
     const reserve = more > 1 ? 20 : 0;
-    const line = `• ${clip(item.replace(/\s+/g, ' '), Math.max(40, Math.floor(max / 3)))}`;
+    const line = `• ${excerptLine(item, Math.max(40, Math.floor(max / 3)))}`;
     if (used + line.length + 1 + reserve > max) {
       lines.push(`…and ${more} more`);
       break;
@@ -121,23 +121,21 @@ function bullets(items: string[], max: number): string {
   return clip(lines.join('\n'), max);
 }
 
+/** A person as Discord shows them: name and mention (allowed_mentions keeps it from pinging). */
 export function actorText(actor: Actor): string {
-  const name = actor.name ?? actor.userId;
+  const name = actorName(actor);
   return actor.platform === 'discord' ? `${name} (<@${actor.userId}>)` : `${name} (${actor.platform})`;
 }
 
+/**
+ * The shared outcome sentence (the dismissal note is in it) with the actor as a mention, the time as a
+ * Discord timestamp (each reader sees their own zone), and the applied text quoted below.
+ */
 function resolutionText(view: ReviewView): string {
   const r = view.review.resolution!;
   const when = `<t:${Math.floor(r.at.getTime() / 1000)}:f>`;
-  const what =
-    r.action === 'apply_correction'
-      ? `Correction applied to the knowledge base${r.knowledgeVersion ? ` (v${r.knowledgeVersion})` : ''}`
-      : r.action === 'update_instructions'
-        ? `Instructions updated${r.instructionsVersion ? ` (version ${r.instructionsVersion})` : ''}`
-        : 'Dismissed';
-  const detail = r.text ?? r.note;
-  const body = `${what} by ${actorText(r.actor)} on ${when}`;
-  return clip(detail ? `${body}\n> ${detail.replace(/\n/g, '\n> ')}` : body, BUDGET.resolution);
+  const body = `${outcomeSentence(r, { actor: actorText })}\non ${when}`;
+  return clip(r.text ? `${body}\n> ${r.text.replace(/\n/g, '\n> ')}` : body, BUDGET.resolution);
 }
 
 /** The line posted in the thread when the review is closed. */
@@ -151,5 +149,5 @@ export function appendText(item: FeedbackItemView): string {
 }
 
 export function threadName(view: ReviewView): string {
-  return clip(`Review: ${view.question.replace(/\s+/g, ' ')}`, DISCORD.threadName);
+  return excerptLine(`Review: ${view.question}`, DISCORD.threadName);
 }

@@ -195,14 +195,13 @@ describe('Discord adapter: the full loop over the real discord.js client', () =>
     const resolution = edited[0]!.body.embeds[0].fields.find(
       (f: { name: string }) => f.name === 'Resolution',
     );
-    expect(resolution.value).toContain('Correction applied to the knowledge base (v1) by Mo Derator');
+    const applied = `Mo Derator (<@${moderator.id}>) applied the correction to the knowledge base (version 1).`;
+    expect(resolution.value.split('\n')[0]).toBe(applied);
     const outcome = fake.find(
       (c) => c.method === 'POST' && c.path === `/channels/${state.threadId}/messages`,
       since,
     );
-    expect(outcome.map((c) => c.body.content.split('\n')[0])).toEqual([
-      expect.stringContaining('Correction applied to the knowledge base (v1) by Mo Derator'),
-    ]);
+    expect(outcome.map((c) => c.body.content.split('\n')[0])).toEqual([applied]);
     const archived = fake.find(
       (c) => c.method === 'PATCH' && c.path === `/channels/${state.threadId}`,
       since,
@@ -215,6 +214,8 @@ describe('Discord adapter: the full loop over the real discord.js client', () =>
     const click = buttonClick(moderator, reviewButton('instructions'), { channelId: MODS });
     const reply = await fake.dispatchInteraction(click);
     expect(reply.body).toMatchObject({ type: 4, data: { flags: 64 } });
-    expect(reply.body.data.content).toContain('already resolved by Mo Derator');
+    expect(reply.body.data.content).toBe(
+      `This review was already resolved by Mo Derator (<@${moderator.id}>).`,
+    );
   });
 });

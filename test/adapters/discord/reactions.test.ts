@@ -178,7 +178,9 @@ describe('Discord adapter: reactions', () => {
       },
     );
     await fake.dispatchInteraction(correction);
-    await fake.originalEditFor(correction);
+    expect((await fake.originalEditFor(correction)).body.content).toBe(
+      'Thanks! Your correction was sent to the moderators for review.',
+    );
     const [review] = (await core.listReviews('open')).filter((r) => r.interactionId === id);
     const dismiss = encodeCustomId({ kind: 'review', reviewId: review!.id, action: 'dismiss' });
 

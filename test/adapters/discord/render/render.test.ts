@@ -107,8 +107,8 @@ describe('Discord review message', () => {
     expectWithinLimits(message.embeds);
     expect(message.embeds[0]!.color).toBe(REVIEW_COLOURS.resolved);
     const resolution = message.embeds[0]!.fields!.find((f) => f.name === 'Resolution')!.value;
-    expect(resolution).toContain(
-      'Correction applied to the knowledge base (v3) by Mo (<@42>) on <t:1793610000:f>',
+    expect(resolution).toMatch(
+      /^Mo \(<@42>\) applied the correction to the knowledge base \(version 3\)\.\non <t:1793610000:f>\n> x+…$/,
     );
   });
 });
