@@ -48,7 +48,6 @@ export interface FeedbackRepository {
   linkToReview(feedbackId: string, reviewId: string): Promise<void>;
   forReview(reviewId: string): Promise<Feedback[]>;
   recentForPattern(patternKey: string, limit: number): Promise<Feedback[]>;
-  countForInteraction(interactionId: string): Promise<number>;
   /** Feedback created on a UTC day (`YYYY-MM-DD`): an equality lookup on its day bucket. */
   onDay(day: string): Promise<Feedback[]>;
   /** The negative part of it (👎, corrections, ratings ≤ 2), by its own bucket. */

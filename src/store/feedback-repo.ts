@@ -101,8 +101,5 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
     async negativeOnDay(day) {
       return (await col.find({ negDay: day }).toArray()).map(toFeedback);
     },
-    countForInteraction(interactionId) {
-      return col.countDocuments({ interactionId });
-    },
   };
 }

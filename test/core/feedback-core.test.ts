@@ -6,6 +6,7 @@ import { describeSource } from '../../src/core/review-view.ts';
 import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import { asker, makeCore } from '../helpers/core.ts';
 import { openTestStore } from '../helpers/db.ts';
+import { feedbackOf } from '../store/feedback-of.ts';
 
 const STORES: [string, () => Promise<FeedbackStore>][] = [
   ['in-memory store', async () => createMemoryFeedbackStore()],
@@ -79,7 +80,7 @@ for (const [name, open] of STORES) {
       const outcomes = await Promise.all(Array.from({ length: 6 }, () => down(i.id, 'DUP')));
       expect(outcomes.filter((o) => o.status === 'created')).toHaveLength(1);
       expect(outcomes.filter((o) => o.status === 'unchanged')).toHaveLength(5);
-      expect(await store.feedback.countForInteraction(i.id)).toBe(1);
+      expect((await feedbackOf(store, i.id)).length).toBe(1);
     });
 
     it('every correction raises a review with the corrections action, and ratings <= 2 count as negative', async () => {
@@ -295,7 +296,7 @@ for (const [name, open] of STORES) {
           value: 'up',
         }),
       ).rejects.toMatchObject({ code: 'not_found' });
-      expect(await store.feedback.countForInteraction(i.id)).toBe(0);
+      expect((await feedbackOf(store, i.id)).length).toBe(0);
       await expect(core.answer('   ', asker())).rejects.toMatchObject({ code: 'invalid_input' });
     });
   });

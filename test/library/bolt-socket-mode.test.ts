@@ -14,6 +14,7 @@ import {
   user,
   viewSubmission,
 } from '../helpers/slack-payloads.ts';
+import { feedbackOf } from '../store/feedback-of.ts';
 
 // The team's own Socket Mode app; heed rides on it through heed.slack.register.
 const fake = await new FakeSlack().start();
@@ -71,7 +72,7 @@ describe('heed.slack.register on a Socket Mode App', () => {
     expect(interactionIdOf(fake.callsTo('chat.postMessage').at(-1)!)).toBe(interactionId);
 
     await fake.sendEnvelope('interactive', feedbackClick({ user: user('U2') }, `down:${interactionId}`));
-    await waitFor(async () => (await store.feedback.countForInteraction(interactionId)) === 1, 'the vote');
+    await waitFor(async () => (await feedbackOf(store, interactionId)).length === 1, 'the vote');
   });
 
   it('heed’s modal errors and the team’s own modal ack both reach Slack through the envelope', async () => {

@@ -56,9 +56,6 @@ export function memoryFeedback(t: MemoryTables = memoryTables()): FeedbackReposi
         .slice(0, limit)
         .map(copy);
     },
-    async countForInteraction(interactionId) {
-      return all().filter((r) => r.interactionId === interactionId).length;
-    },
     async onDay(day) {
       return all()
         .filter((r) => utcDay(r.createdAt) === day)

@@ -10,6 +10,7 @@ import {
   textOf,
   user,
 } from '../../helpers/slack-payloads.ts';
+import { feedbackOf } from '../../store/feedback-of.ts';
 
 const seen: AnswerRequest[] = [];
 const answerer: Answerer = {
@@ -66,8 +67,8 @@ describe('Slack: thread context through the real Bolt', () => {
   it('feedback stays per answer, and the review of the follow-up shows the thread context', async () => {
     for (const u of ['U3', 'U4', 'U5'])
       await h.slack.interactive(feedbackClick({ user: user(u) }, `down:${followUpId}`));
-    expect(await h.store.feedback.countForInteraction(followUpId)).toBe(3);
-    expect(await h.store.feedback.countForInteraction(firstId)).toBe(0);
+    expect((await feedbackOf(h.store, followUpId)).length).toBe(3);
+    expect((await feedbackOf(h.store, firstId)).length).toBe(0);
 
     const root = h.fake.callsTo('chat.postMessage').find((c) => c.args.channel === MODS && !c.args.thread_ts);
     expect(root).toBeDefined();
