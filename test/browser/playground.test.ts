@@ -1,22 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DONT_KNOW } from '../../src/answerer/messages.ts';
 import { LIMITS } from '../../src/core/schemas.ts';
 import { REASON_LABELS, REASONS } from '../../src/core/types.ts';
-import { type Heed, startHeed } from '../../src/main.ts';
-import type { MongoFeedbackStore } from '../../src/store/mongo-feedback-store.ts';
-import { testMongoUri } from '../helpers/db.ts';
-import { memoryLogger } from '../helpers/fakes.ts';
-
-const CHROMIUM = '/usr/bin/chromium';
-const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
-// Locally without Debian's chromium the test is skipped with a hint; in CI it must run (and fails without it).
-const skip = !existsSync(CHROMIUM) && !process.env.CI;
-if (skip) console.warn(`browser test skipped: ${CHROMIUM} is missing (apt-get install -y chromium)`);
+import type { Heed } from '../../src/main.ts';
+import {
+  type BrowserPlayground,
+  OUT,
+  openBrowserPlayground,
+  seedDashboard,
+  skipBrowser,
+} from './browser-harness.ts';
 
 const QUESTION = 'How do I reset my password?';
 const CORRECTION = 'Open Settings → Security → Reset password, then follow the e-mail link.';
@@ -30,41 +25,20 @@ const HOSTILE_MD = [
   '<script>window.__pwned=2</script> <img src=x onerror="window.__pwned=3">',
 ].join('\n');
 
-describe.skipIf(skip)('the playground in a real browser', () => {
+describe.skipIf(skipBrowser)('the playground in a real browser', () => {
+  let pg: BrowserPlayground | undefined;
   let browser: Browser;
   let page: Page;
   let url: string;
   let heed: Heed | undefined;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    // The real composition root: config from env, the run's database, the offline answerer over the
-    // repository's seed knowledge, the playground on a random port.
-    const dbName = `browser_${randomBytes(4).toString('hex')}`;
-    heed = await startHeed({
-      env: {
-        MONGODB_URI: testMongoUri(),
-        MONGODB_DB: dbName,
-        PORT: '0',
-        HEED_PLAYGROUND: '1',
-        KNOWLEDGE_DIR: fileURLToPath(new URL('../../knowledge/', import.meta.url)),
-      },
-      logger: memoryLogger(),
-    });
-    url = heed.url.replace('localhost', '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless=new'] });
-    page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') pageErrors.push(msg.text());
-    });
+    pg = await openBrowserPlayground();
+    ({ heed, browser, page, url, pageErrors } = pg);
   });
   afterAll(async () => {
-    await browser?.close();
-    if (heed) {
-      await (heed.store as MongoFeedbackStore).db.dropDatabase().catch(() => {});
-      await heed.stop();
-    }
+    await pg?.close();
   });
 
   const answers = () => page.locator('#messages .msg-a');
@@ -77,7 +51,8 @@ describe.skipIf(skip)('the playground in a real browser', () => {
     await card.getByRole('button', { name: 'Reason: outdated' }).click();
     await card.getByLabel('Comment on the answer').fill(`${name} says this is out of date`);
     await card.getByRole('button', { name: 'Send vote down' }).click();
-    await card.locator('.status-line', { hasText: `${name}: recorded` }).waitFor();
+    // The server's reply, worded as on Slack and Discord.
+    await card.locator('.status-line', { hasText: `${name}: Thanks — your 👎 is recorded.` }).waitFor();
   }
 
   it('asks, collects 👎 from three users, lets a moderator apply a correction, and answers better', async () => {
@@ -120,6 +95,11 @@ describe.skipIf(skip)('the playground in a real browser', () => {
     expect(await page.getByLabel('Act as a moderator').isChecked()).toBe(true);
     await review.getByRole('button', { name: `Apply correction: ${QUESTION}` }).click();
     await page.locator('#reviews .empty').waitFor();
+    await page
+      .locator('#toasts .toast', {
+        hasText: 'Done — the correction is now knowledge entry v1 for this question.',
+      })
+      .waitFor();
     expect(await page.locator('#count-closed').textContent()).toBe('1');
     await page.locator('#knowledge .kb-entry', { hasText: CORRECTION }).waitFor();
 
@@ -131,6 +111,11 @@ describe.skipIf(skip)('the playground in a real browser', () => {
 
     await page.getByRole('button', { name: 'Show resolved and dismissed reviews' }).click();
     await page.locator('#reviews .review[data-status="resolved"]').waitFor();
+    // The closed card tells the outcome in the shared sentence, then when it happened.
+    expect(await page.locator('#reviews .resolution > div').first().textContent()).toMatch(
+      /^Linus applied the correction to the knowledge base \(version 1\)\. · \S/,
+    );
+    expect(await page.locator('#reviews .resolution > div').nth(1).textContent()).toBe(CORRECTION);
     await page.screenshot({ path: `${OUT}playground.png`, fullPage: true });
     // The one failed request the browser logs is the refused non-moderator attempt above.
     expect(pageErrors.filter((e) => !e.includes('status of 403'))).toEqual([]);
@@ -186,34 +171,7 @@ describe.skipIf(skip)('the playground in a real browser', () => {
 
   it('shows a dashboard whose headline numbers match the seeded feedback', async () => {
     // Seeded here, on top of the earlier tests' 3 👎 (password reset) and 1 correction (above).
-    const core = heed!.core;
-    const ask = (q: string) => core.answer(q, { platform: 'web', userId: 'seed', channelId: 'playground' });
-    const office = await ask('Where is the office?');
-    for (const [userId, value] of [
-      ['s1', 'up'],
-      ['s2', 'up'],
-      ['s3', 'up'],
-      ['s4', 'up'],
-      ['s5', 'down'],
-    ] as const)
-      await core.recordFeedback({ interactionId: office.id, platform: 'web', userId, kind: 'vote', value });
-    for (const [userId, value] of [
-      ['s1', 5],
-      ['s2', 4],
-    ] as const)
-      await core.recordFeedback({ interactionId: office.id, platform: 'web', userId, kind: 'rating', value });
-    // Three 👎 with a reason and a comment open a review: an opportunity that links to it.
-    const invoice = await ask('Can I pay by invoice?');
-    for (const userId of ['s6', 's7', 's8'])
-      await core.recordFeedback({
-        interactionId: invoice.id,
-        platform: 'web',
-        userId,
-        kind: 'vote',
-        value: 'down',
-        reasons: ['incomplete'],
-        comment: `${userId}: no word on invoices`,
-      });
+    await seedDashboard(heed!.core);
     // Votes: 4 👍, 3 + 1 + 3 👎 → 36 %; feedback: 3 + 1 + 5 + 2 + 3 = 14; ratings 5 and 4 → 4.5.
     await page.getByRole('button', { name: 'Refresh insights and digest preview' }).click();
     const value = (id: string) => page.locator(`[data-headline="${id}"] .headline-value`);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { resolvedConfirmation } from '../../../src/core/presentation/index.ts';
 import { parseOrThrow } from '../../../src/core/schemas.ts';
 import type { Review } from '../../../src/core/types.ts';
 import type { HttpRoute, RouteMatch } from '../../adapter.ts';
@@ -50,7 +51,8 @@ export function reviewRoutes(ctx: WebContext): HttpRoute[] {
           isModerator: await ctx.moderators.isModerator(req),
         },
       });
-      return { review: reviewJson(view) };
+      // `confirmation`: what the moderator is told, worded as on Slack and Discord.
+      return { review: reviewJson(view), confirmation: resolvedConfirmation(view.review.resolution) };
     }),
   ];
 }

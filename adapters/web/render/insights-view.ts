@@ -1,5 +1,15 @@
 import { renderDigestText } from '../../../src/core/insights/digest-text.ts';
 import type { Insights } from '../../../src/core/insights/types.ts';
+import {
+  actorName,
+  digestPeriodLabel,
+  hoursText,
+  percent,
+  percentPoints,
+  plural,
+  shortDateTime,
+  trendVs,
+} from '../../../src/core/presentation/index.ts';
 import { REASON_LABELS, type Reason } from '../../../src/core/types.ts';
 import type { Digest } from '../../../src/core/views.ts';
 
@@ -7,7 +17,7 @@ import type { Digest } from '../../../src/core/views.ts';
 export interface DashboardView {
   /** e.g. "Last 7 days". */
   title: string;
-  /** e.g. "Nov 25, 09:00 – Dec 2, 09:00 UTC". */
+  /** e.g. "Nov 25, 09:00 – Dec 2, 09:00 UTC", in the digest's zone (DIGEST_TZ). */
   rangeLabel: string;
   /** e.g. "vs the 7 days before". */
   comparedWith: string;
@@ -65,21 +75,9 @@ export interface CorrectionRow {
 
 export const CHART_URL = '/api/insights/chart.svg';
 
-const pct = (rate: number) => `${Math.round(rate * 100)}%`;
-const plural = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const stamp = (d: Date) =>
-  `${MONTHS[d.getUTCMonth()]} ${d.getUTCDate()}, ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
-
-const hours = (h: number | null) =>
-  h === null
-    ? '—'
-    : h < 1
-      ? `${Math.max(1, Math.round(h * 60))} min`
-      : h < 48
-        ? `${h.toFixed(1)} h`
-        : `${Math.round(h / 24)} days`;
+/** The rate of a period, null when it had no votes (its 0 is then no rate at all). */
+const voteRate = (i: Pick<Insights, 'up' | 'down' | 'positiveRate'>) =>
+  i.up + i.down === 0 ? null : i.positiveRate;
 
 function countChange(now: number, before: number, against: string): ChangeView {
   const diff = now - before;
@@ -90,14 +88,14 @@ function countChange(now: number, before: number, against: string): ChangeView {
   };
 }
 
+/** The shared trend wording ("▲ 7 pts vs the 7 days before"); coloured by the points shown, not the raw rates. */
 function rateChange(now: Insights, before: Insights, against: string): ChangeView | null {
-  if (now.up + now.down === 0) return null;
-  if (before.up + before.down === 0) return { text: `no votes in ${against}`, tone: 'neutral' };
-  const points = Math.round((now.positiveRate - before.positiveRate) * 100);
-  if (points === 0) return { text: `no change vs ${against}`, tone: 'neutral' };
+  const rate = voteRate(now);
+  if (rate === null) return null;
+  const points = percentPoints(rate, voteRate(before));
   return {
-    text: `${points > 0 ? '▲' : '▼'} ${Math.abs(points)} pts vs ${against}`,
-    tone: points > 0 ? 'good' : 'bad',
+    text: trendVs(rate, voteRate(before), against),
+    tone: points === null || points === 0 ? 'neutral' : points > 0 ? 'good' : 'bad',
   };
 }
 
@@ -109,7 +107,7 @@ function headlines(now: Insights, before: Insights, against: string): HeadlineVi
     {
       id: 'positive-rate',
       label: 'Positive rate',
-      value: votes === 0 ? '—' : pct(now.positiveRate),
+      value: percent(voteRate(now)),
       detail: votes === 0 ? 'no votes yet' : `${now.up} 👍 · ${now.down} 👎`,
       change: rateChange(now, before, against),
     },
@@ -170,7 +168,7 @@ function opportunities(now: Insights, openReviews: Map<string, string>): Opportu
       return {
         kind: 'pattern',
         title: p.question,
-        detail: `${p.negative} of ${p.total} reactions negative (${pct(p.negativeRate)})`,
+        detail: `${p.negative} of ${p.total} reactions negative (${percent(p.negativeRate)})`,
         review: reviewId ? { id: reviewId, label: 'Open its review' } : null,
       };
     }),
@@ -207,6 +205,7 @@ export interface DashboardInput {
   before: Insights;
   /** Open review id by pattern key, for the patterns among the opportunities. */
   openReviews: Map<string, string>;
+  /** The digest preview; its zone (DIGEST_TZ) is the one the range is shown in (UTC without one). */
   digest: Digest | null;
 }
 
@@ -214,9 +213,11 @@ export function dashboardView({ days, now, before, openReviews, digest }: Dashbo
   const against = `the ${days} days before`;
   const r = now.reviews;
   const periods = digest?.trendPeriods ?? [];
+  // The zone the digest's periods are cut in (DIGEST_TZ), so the pane and the digest show the same times.
+  const tz = digest?.timezone ?? 'UTC';
   return {
     title: `Last ${days} days`,
-    rangeLabel: `${stamp(now.range.from)} – ${stamp(now.range.to)} UTC`,
+    rangeLabel: `${shortDateTime(now.range.from, tz)} – ${shortDateTime(now.range.to, tz)} ${tz}`,
     comparedWith: `Changes compare with ${against}.`,
     empty: now.feedback === 0 && now.interactions === 0,
     headlines: headlines(now, before, against),
@@ -224,7 +225,7 @@ export function dashboardView({ days, now, before, openReviews, digest }: Dashbo
       digest && (digest.trend.some((t) => t !== null) || periods.some((p) => p.feedback > 0))
         ? {
             url: CHART_URL,
-            alt: `Weekly positive rate, oldest first: ${digest.trend.map((t) => (t === null ? 'no votes' : pct(t))).join(', ')}${periods.length ? `; feedback per week: ${periods.map((p) => p.feedback).join(', ')}` : ''}.`,
+            alt: `Weekly positive rate, oldest first: ${digest.trend.map((t) => percent(t, 'no votes')).join(', ')}${periods.length ? `; feedback per week: ${periods.map((p) => p.feedback).join(', ')}` : ''}.`,
             caption: 'The same chart the weekly digest posts to Slack and Discord.',
           }
         : null,
@@ -234,13 +235,13 @@ export function dashboardView({ days, now, before, openReviews, digest }: Dashbo
       { label: 'Dismissed', value: String(r.dismissed) },
       {
         label: 'Median time to resolve',
-        value: hours(r.medianHoursToResolve),
+        value: hoursText(r.medianHoursToResolve),
       },
     ],
     platforms: now.byPlatform.map((p) => ({
       platform: p.platform === 'web' ? 'Playground' : p.platform === 'slack' ? 'Slack' : 'Discord',
       feedback: plural(p.feedback, 'reaction'),
-      positiveRate: p.up + p.down === 0 ? '—' : pct(p.positiveRate),
+      positiveRate: percent(voteRate(p)),
     })),
     issues: now.commonIssues.map((i) => ({
       question: i.representative,
@@ -252,11 +253,11 @@ export function dashboardView({ days, now, before, openReviews, digest }: Dashbo
     corrections: now.corrections.slice(0, 10).map((c) => ({
       question: c.question,
       text: c.text,
-      by: c.userName ?? c.userId,
+      by: actorName({ name: c.userName, userId: c.userId }),
       status: CORRECTION_STATUS[c.status] ?? c.status,
     })),
     digest: digest
-      ? { title: `Digest for ${digest.periodKey.replace('T', ' ')}`, text: renderDigestText(digest) }
+      ? { title: `Digest for ${digestPeriodLabel(digest)}`, text: renderDigestText(digest) }
       : null,
   };
 }

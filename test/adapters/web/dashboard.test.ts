@@ -56,7 +56,7 @@ describe('playground dashboard API', () => {
       ['rating', 'Average rating', '4.0 / 5'],
     ]);
     expect(view.headlines[0].detail).toBe('2 👍 · 1 👎');
-    expect(view.headlines[0].change).toEqual({ text: 'no votes in the 7 days before', tone: 'neutral' });
+    expect(view.headlines[0].change).toEqual({ text: 'no previous period', tone: 'neutral' });
     expect(view.headlines[1].change).toEqual({ text: '+4 vs the 7 days before', tone: 'neutral' });
     expect(view.issues).toEqual([
       {
@@ -78,6 +78,11 @@ describe('playground dashboard API', () => {
     expect(view.chart.url).toBe('/api/insights/chart.svg');
     expect(view.chart.alt).toMatch(/67%; feedback per week: (0, ){7}4\.$/);
     expect(view.digest.text).toContain('Positive rate: 67%');
+    // The digest's own zone and days (its preview here is cut in UTC).
+    expect(view.rangeLabel).toMatch(
+      /^[A-Z][a-z]{2} \d{1,2}, \d\d:\d\d – [A-Z][a-z]{2} \d{1,2}, \d\d:\d\d UTC$/,
+    );
+    expect(view.digest.title).toMatch(/^Digest for \d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d$/);
     expect((await call(pg.url, '/api/dashboard?days=abc')).status).toBe(400);
   });
 

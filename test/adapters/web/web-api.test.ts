@@ -52,16 +52,33 @@ describe('web playground API over the real core and database', () => {
 
   it('records votes once per user: created, updated on change, unchanged on repeat; ratings too', async () => {
     const i = await ask('Where is the office?');
-    expect((await vote(i.id, 'web-ada', 'up')).body.status).toBe('created');
-    expect((await vote(i.id, 'web-ada', 'up')).body.status).toBe('unchanged');
+    // `reply`: the shared thanks wording (presentation), so the page keeps no copy of it.
+    expect((await vote(i.id, 'web-ada', 'up')).body).toMatchObject({
+      status: 'created',
+      reply: 'Thanks — your 👍 is recorded.',
+    });
+    expect((await vote(i.id, 'web-ada', 'up')).body).toMatchObject({
+      status: 'unchanged',
+      reply: 'You already voted 👍; nothing changed.',
+    });
     const changed = await vote(i.id, 'web-ada', 'down', { reasons: ['inaccurate'], comment: 'wrong floor' });
-    expect(changed.body.status).toBe('updated');
+    expect(changed.body).toMatchObject({ status: 'updated', reply: 'Your vote is now 👎.' });
     const rating = await call(url, '/api/feedback', {
       body: { interactionId: i.id, userId: 'web-ada', kind: 'rating', value: 4 },
     });
-    expect(rating.status).toBe(200);
+    expect(rating).toMatchObject({ status: 200, body: { reply: 'Thanks — you rated this answer 4/5.' } });
+    const correction = await call(url, '/api/feedback', {
+      body: { interactionId: i.id, userId: 'web-ada', kind: 'correction', value: 'Floor 3.' },
+    });
+    // A correction goes to the moderators: it raises the pattern's review, and the reply says so.
+    expect(correction.body).toMatchObject({
+      status: 'created',
+      review: { created: true },
+      reply: 'Thanks! Your correction was sent to the moderators for review.',
+    });
     const rows = await store.feedback.recentForPattern(i.patternKey, 10);
     expect(rows.map((f) => [f.kind, f.value, f.platform]).sort()).toEqual([
+      ['correction', 'Floor 3.', 'web'],
       ['rating', 4, 'web'],
       ['vote', 'down', 'web'],
     ]);
@@ -105,6 +122,11 @@ describe('web playground API over the real core and database', () => {
       status: 'resolved',
       resolution: { knowledgeVersion: 1 },
     });
+    // The outcome and the moderator's confirmation come worded by the server, as on Slack and Discord.
+    expect(applied.body.review.outcome).toBe('Mo applied the correction to the knowledge base (version 1).');
+    expect(applied.body.confirmation).toBe(
+      'Done — the correction is now knowledge entry v1 for this question.',
+    );
     const entry = await store.knowledge.latestForPattern(interaction.patternKey);
     expect(entry).toMatchObject({
       answer: text,
@@ -115,12 +137,11 @@ describe('web playground API over the real core and database', () => {
       body: { action: 'dismiss', ...mod },
       headers: MODERATING,
     });
-    expect(again.status).toBe(409);
-    expect(
-      (await call(url, '/api/reviews?status=closed')).body.reviews.map(
-        (r: { review: { id: string } }) => r.review.id,
-      ),
-    ).toContain(reviewId);
+    expect(again).toEqual({ status: 409, body: { error: 'This review was already resolved by Mo.' } });
+    const closed = (await call(url, '/api/reviews?status=closed')).body.reviews;
+    expect(closed.find((r: { review: { id: string } }) => r.review.id === reviewId)?.outcome).toBe(
+      'Mo applied the correction to the knowledge base (version 1).',
+    );
   });
 
   it('updates the instructions and dismisses through the same route', async () => {
@@ -130,6 +151,10 @@ describe('web playground API over the real core and database', () => {
       headers: MODERATING,
     });
     expect(updated.status).toBe(200);
+    expect(updated.body.review.outcome).toMatch(
+      /^Mo updated the assistant's instructions \(version \d+\)\.$/,
+    );
+    expect(updated.body.confirmation).toMatch(/^Done — the assistant's instructions are now version \d+\.$/);
     expect((await call(url, '/api/instructions')).body).toEqual({ text: 'Be concise.' });
     const b = await raiseReview('How long is shipping?');
     const dismissed = await call(url, `/api/reviews/${b.reviewId}/resolve`, {
@@ -140,6 +165,13 @@ describe('web playground API over the real core and database', () => {
       status: 'dismissed',
       resolution: { note: 'fine as is' },
     });
+    expect(dismissed.body.review.outcome).toBe('Mo dismissed this review: fine as is');
+    expect(dismissed.body.confirmation).toBe('Done — the review is dismissed.');
+    // An open review has no outcome yet.
+    expect(
+      (await call(url, `/api/reviews/${(await raiseReview('Do you ship abroad?')).reviewId}`)).body.review
+        .outcome,
+    ).toBeUndefined();
   });
 
   it('refuses bad JSON, oversized bodies, other content types and invalid ids with 4xx, storing nothing', async () => {

@@ -27,7 +27,8 @@ export function answerCard(interaction, cards, answerDoc) {
           ? ' · review raised'
           : ' · added to the open review'
         : '';
-      status.textContent = `${user.userName}: ${out.status === 'unchanged' ? 'already recorded' : 'recorded'}${review}`;
+      // The reply is the server's, worded as on Slack and Discord; only the review note is the page's own.
+      status.textContent = `${user.userName}: ${out.reply}${review}`;
       panel.hidden = true;
       refresh();
       return true;

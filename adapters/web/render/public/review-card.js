@@ -70,7 +70,7 @@ export function reviewCard(view, ctx) {
         ),
       ),
     ),
-    review.status === 'open' ? actions(view, ctx) : resolution(review),
+    review.status === 'open' ? actions(view, ctx) : resolution(view),
   );
 }
 
@@ -91,25 +91,16 @@ function threadContext(turns) {
   );
 }
 
-function resolution(review) {
-  const r = review.resolution;
-  if (!r) return null;
-  const who = r.actor?.name ?? r.actor?.userId ?? 'someone';
-  const what = {
-    apply_correction: 'applied a correction',
-    update_instructions: 'updated the instructions',
-    dismiss: 'dismissed it',
-  }[r.action];
-  const version = r.knowledgeVersion
-    ? ` (knowledge v${r.knowledgeVersion})`
-    : r.instructionsVersion
-      ? ` (instructions v${r.instructionsVersion})`
-      : '';
+/** The server's outcome sentence (shared with Slack and Discord), when it happened, and the applied text. */
+function resolution(view) {
+  if (!view.outcome) return null;
+  const r = view.review.resolution;
   return h(
     'div',
     { class: 'resolution' },
-    h('div', { text: `${who} ${what}${version} · ${formatTime(r.at)}` }),
-    (r.text || r.note) && h('div', { text: r.text ?? r.note }),
+    h('div', { text: r?.at ? `${view.outcome} · ${formatTime(r.at)}` : view.outcome }),
+    // A dismissal's note is part of the outcome sentence already.
+    r?.text && h('div', { text: r.text }),
   );
 }
 
@@ -197,9 +188,9 @@ function actionForm(view, action, ctx) {
       ...(action === 'dismiss' ? { note: text } : { text }),
     };
     try {
-      await api(`/api/reviews/${encodeURIComponent(id)}/resolve`, { method: 'POST', body });
+      const out = await api(`/api/reviews/${encodeURIComponent(id)}/resolve`, { method: 'POST', body });
       drafts.delete(key);
-      toast(`Review resolved: ${meta.go.toLowerCase()}.`);
+      toast(out.confirmation);
       document.dispatchEvent(new CustomEvent('heed:resolved'));
       await ctx.onResolved();
     } catch (err) {
