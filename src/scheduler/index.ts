@@ -46,7 +46,8 @@ export interface Scheduler {
 
 /**
  * Weekly digest (config.digest.cron in config.digest.timezone), a retry/catch-up sweep and the daily
- * retention job. Every instance may run it: claims in MongoDB make each post happen once.
+ * retention job. Every instance may run it: the store's claims (MongoDB in production) make each post
+ * happen once.
  */
 export function startScheduler(opts: SchedulerOptions): Scheduler {
   if (!cron.validate(opts.config.digest.cron) || !catchUpReadable(opts.config.digest.cron))
