@@ -1,3 +1,5 @@
+import { escapeMarkdown } from 'discord.js';
+
 /**
  * An answer (Markdown, as LLMs write it) for Discord, which renders Markdown itself: passed through,
  * except what could abuse it. Mentions (@everyone, @here, <@id>, <@&role>, <#channel>, </command:id>)
@@ -20,6 +22,11 @@ function httpUrl(raw: string): URL | null {
 function sameTarget(label: string, url: URL): boolean {
   const shown = httpUrl(label.trim()) ?? httpUrl(`https://${label.trim()}`);
   return shown !== null && shown.host === url.host;
+}
+
+/** People's own words (questions, comments, corrections, notes) as plain text: no markup, no mentions. */
+export function userText(text: string): string {
+  return neutralizeMentions(escapeMarkdown(text));
 }
 
 export function neutralizeMentions(text: string): string {

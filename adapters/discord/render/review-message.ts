@@ -4,6 +4,7 @@ import type { Actor, Reason } from '../../../src/core/types.ts';
 import type { FeedbackItemView, ReviewView } from '../../../src/core/views.ts';
 import { encodeCustomId } from '../ids.ts';
 import { button, type MessageRow, row } from './components.ts';
+import { userText } from './discord-markdown.ts';
 import { clip, DISCORD } from './limits.ts';
 
 export const REVIEW_COLOURS = { high: 0xe74c3c, medium: 0xf39c12, resolved: 0x2ecc71, dismissed: 0x95a5a6 };
@@ -64,15 +65,15 @@ export function reviewEmbed(view: ReviewView): APIEmbed {
     fields.push({
       name: 'Comments',
       value: bullets(
-        view.comments.map((c) => `“${c}”`),
+        view.comments.map((c) => `“${userText(c)}”`),
         BUDGET.comments,
       ),
     });
   fields.push({ name: 'Suggested action', value: view.suggestedAction });
   if (review.resolution) fields.push({ name: 'Resolution', value: resolutionText(view) });
   return {
-    title: clip(`${state}: ${view.question}`, DISCORD.embedTitle),
-    description: `**Question**\n${clip(view.question, BUDGET.question)}`,
+    title: clip(`${state}: ${userText(view.question)}`, DISCORD.embedTitle),
+    description: `**Question**\n${clip(userText(view.question), BUDGET.question)}`,
     color: review.status === 'open' ? REVIEW_COLOURS[view.priority] : REVIEW_COLOURS[review.status],
     fields,
     footer: { text: `Review ${review.id} · ${view.related.length} related feedback` },
@@ -85,7 +86,9 @@ function contextField(view: ReviewView): APIEmbedField[] {
   if (turns.length === 0) return [];
   const shown = turns.slice(-3);
   const more = turns.length - shown.length;
-  const lines = shown.map((t) => `• Q: ${excerptLine(t.question, 60)} → A: ${excerptLine(t.answer, 70)}`);
+  const lines = shown.map(
+    (t) => `• Q: ${userText(excerptLine(t.question, 60))} → A: ${excerptLine(t.answer, 70)}`,
+  );
   if (more > 0) lines.unshift(`…${plural(more, 'earlier turn')}`);
   return [{ name: 'Earlier in the thread', value: clip(lines.join('\n'), BUDGET.context) }];
 }
@@ -98,7 +101,7 @@ function reasonsLine(counts: Partial<Record<Reason, number>>): string {
 function correctionsList(view: ReviewView): string {
   if (view.corrections.length === 0) return 'none yet';
   return bullets(
-    view.corrections.map((c) => `“${c.text}” — ${c.userName ?? c.userId}`),
+    view.corrections.map((c) => `“${userText(c.text)}” — ${userText(c.userName ?? c.userId)}`),
     BUDGET.corrections,
   );
 }
@@ -123,7 +126,7 @@ function bullets(items: string[], max: number): string {
 
 /** A person as Discord shows them: name and mention (allowed_mentions keeps it from pinging). */
 export function actorText(actor: Actor): string {
-  const name = actorName(actor);
+  const name = userText(actorName(actor));
   return actor.platform === 'discord' ? `${name} (<@${actor.userId}>)` : `${name} (${actor.platform})`;
 }
 
@@ -134,8 +137,8 @@ export function actorText(actor: Actor): string {
 function resolutionText(view: ReviewView): string {
   const r = view.review.resolution!;
   const when = `<t:${Math.floor(r.at.getTime() / 1000)}:f>`;
-  const body = `${outcomeSentence(r, { actor: actorText })}\non ${when}`;
-  return clip(r.text ? `${body}\n> ${r.text.replace(/\n/g, '\n> ')}` : body, BUDGET.resolution);
+  const body = `${outcomeSentence(r, { actor: actorText, text: userText })}\non ${when}`;
+  return clip(r.text ? `${body}\n> ${userText(r.text).replace(/\n/g, '\n> ')}` : body, BUDGET.resolution);
 }
 
 /** The line posted in the thread when the review is closed. */
@@ -145,7 +148,7 @@ export function outcomeText(view: ReviewView): string {
 
 /** One related feedback item, posted as a thread reply. */
 export function appendText(item: FeedbackItemView): string {
-  return clip(item.summary, DISCORD.content);
+  return clip(userText(item.summary), DISCORD.content);
 }
 
 export function threadName(view: ReviewView): string {

@@ -113,6 +113,35 @@ describe('Discord review message', () => {
   });
 });
 
+describe("Discord review embed: people's words are plain text", () => {
+  it('escapes Markdown and neutralises mentions in the question, comments, corrections and the note', () => {
+    const hostile = '**bold** <@123> @everyone [x](https://evil.example)';
+    const base = hugeView({
+      question: hostile,
+      status: 'dismissed',
+      resolution: {
+        action: 'dismiss',
+        actor: { platform: 'discord', userId: '42', name: '*Mo*' },
+        at,
+        note: hostile,
+      },
+    });
+    const view: ReviewView = {
+      ...base,
+      question: hostile,
+      comments: [hostile],
+      corrections: [{ feedbackId: 'f', text: hostile, userId: 'U1', userName: '@here', at }],
+    };
+    const embed = reviewMessage(view).embeds[0]!;
+    const shown = [embed.title, embed.description, ...embed.fields!.map((f) => f.value)].join('\n');
+    expect(shown).not.toContain('**bold**');
+    expect(shown).toContain('\\*\\*bold\\*\\*');
+    expect(shown).not.toMatch(/<@123>|@everyone|@here/);
+    // The moderator's own mention is heed's, not user text: it stays (allowed_mentions keeps it silent).
+    expect(shown).toContain('\\*Mo\\* (<@42>) dismissed this review');
+  });
+});
+
 describe('Discord digest embeds', () => {
   it('splits a large digest into messages within every Discord limit without dropping items', () => {
     const digest = bigDigest();
