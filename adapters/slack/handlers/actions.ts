@@ -1,4 +1,11 @@
 import type { App } from '@slack/bolt';
+import {
+  ASK_WHY,
+  actorName,
+  alreadyClosedText,
+  ratingThanks,
+  voteReply,
+} from '../../../src/core/presentation/index.ts';
 import { type Recipient, tellUser } from '../boundary.ts';
 import { ACTION, HEED_PREFIX, NOT_HEED, parseAction, type SlackAction } from '../ids.ts';
 import { correctionModal, reasonsModal, resolveModal } from '../render/modals.ts';
@@ -74,17 +81,18 @@ async function onAction(ctx: SlackContext, client: Client, a: SlackAction, who: 
   const where = { channelId: who.channelId, threadTs: who.threadTs };
   switch (a.kind) {
     case 'vote': {
-      await ctx.core.recordFeedback({
+      const out = await ctx.core.recordFeedback({
         ...base,
         interactionId: a.interactionId,
         kind: 'vote',
         value: a.value,
       });
+      const reply = voteReply(a.value, out.status);
       if (a.value === 'up') {
-        await tellUser(client, ctx.logger, who, 'Thanks for the 👍 — recorded.');
+        await tellUser(client, ctx.logger, who, reply);
         return;
       }
-      const text = 'Thanks — your 👎 is recorded. Want to tell us what was wrong?';
+      const text = `${reply} ${ASK_WHY}`;
       await tellUser(client, ctx.logger, who, text, [
         { type: 'section', text: { type: 'mrkdwn', text } },
         {
@@ -108,7 +116,7 @@ async function onAction(ctx: SlackContext, client: Client, a: SlackAction, who: 
         kind: 'rating',
         value: a.value,
       });
-      await tellUser(client, ctx.logger, who, `Thanks — you rated this answer ${a.value}/5.`);
+      await tellUser(client, ctx.logger, who, ratingThanks(a.value));
       return;
     case 'correct': {
       const interaction = await ctx.core.getInteraction(a.interactionId);
@@ -159,8 +167,9 @@ async function onReviewAction(
   const view = await ctx.core.getReviewView(a.reviewId);
   if (view.review.status !== 'open') {
     const r = view.review.resolution;
-    const by = r ? ` by ${escapeMrkdwn(r.actor.name ?? r.actor.userId)}` : '';
-    await tellUser(client, ctx.logger, who, `This review was already ${view.review.status}${by}.`);
+    // The name is data: escaped, and a name rather than a mention, so nobody is pinged.
+    const by = r && escapeMrkdwn(actorName(r.actor));
+    await tellUser(client, ctx.logger, who, alreadyClosedText(view.review.status, by));
     return;
   }
   const instructions = a.action === 'update_instructions' ? await ctx.core.currentInstructions() : '';

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { isUserFacing } from '../../../src/core/errors.ts';
+import { alreadyClosedText, correctionThanks, reasonsThanks } from '../../../src/core/presentation/index.ts';
 import { tellUser } from '../boundary.ts';
 import { HEED_PREFIX, type ModalMeta, NOT_HEED, parseMeta } from '../ids.ts';
 import {
@@ -102,13 +103,13 @@ async function onSubmit(
     if (!text.ok) return ack({ response_action: 'errors', errors: text.errors });
     await ctx.core.getInteraction(meta.interactionId);
     await ack();
-    await ctx.core.recordFeedback({
+    const out = await ctx.core.recordFeedback({
       ...base,
       interactionId: meta.interactionId,
       kind: 'correction',
       value: text.value,
     });
-    await tell('Thanks! Your correction was sent to the moderators for review.');
+    await tell(correctionThanks(Boolean(out.review)));
     return;
   }
   if (meta.kind === 'reasons') {
@@ -124,7 +125,8 @@ async function onSubmit(
       reasons: why.value.reasons,
       ...(why.value.comment ? { comment: why.value.comment } : {}),
     });
-    await tell('Thanks for telling us why — it helps the moderators fix this answer.');
+    // Known reason ids only (readReasons keeps nothing else), so nothing here needs escaping.
+    await tell(reasonsThanks(why.value.reasons));
     return;
   }
   const input = readResolution(meta.action, state);
@@ -138,7 +140,7 @@ async function onSubmit(
   if (current.review.status !== 'open')
     return ack({
       response_action: 'errors',
-      errors: { [field]: `This review was already ${current.review.status}.` },
+      errors: { [field]: alreadyClosedText(current.review.status) },
     });
   await ack();
   try {

@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Logger } from '../../../src/core/ports.ts';
+import { excerpt, percent, plural } from '../../../src/core/presentation/index.ts';
 import type { Digest } from '../../../src/core/views.ts';
 import { hasChartData, type TrendChartRenderer } from '../../../src/insights-chart/index.ts';
 import { errorContext } from '../transport/slack-errors.ts';
@@ -28,7 +29,7 @@ export async function postDigestChart(
       channel_id: channelId,
       file: png,
       filename: CHART_FILENAME,
-      title: `Trend: positive rate and feedback, last ${digest.trendPeriods?.length ?? digest.trend.length} weeks`,
+      title: `Trend: positive rate and feedback, last ${plural(digest.trendPeriods?.length ?? digest.trend.length, 'week')}`,
       alt_text: altText(digest),
     });
     return true;
@@ -43,9 +44,9 @@ export async function postDigestChart(
 
 /** What the chart shows, in words, for screen readers. */
 export function altText(d: Pick<Digest, 'trend' | 'trendPeriods'>): string {
-  const rates = d.trend.map((r) => (r === null ? 'no votes' : `${Math.round(r * 100)}%`));
+  const rates = d.trend.map((r) => percent(r, 'no votes'));
   const volume = d.trendPeriods
     ? `; feedback per week ${d.trendPeriods.map((p) => p.feedback).join(', ')}`
     : '';
-  return `Positive rate per week, oldest first: ${rates.join(', ')}${volume}.`.slice(0, 1000);
+  return excerpt(`Positive rate per week, oldest first: ${rates.join(', ')}${volume}.`, 1000);
 }

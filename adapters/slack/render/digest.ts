@@ -1,10 +1,16 @@
+import {
+  digestPeriodLabel,
+  digestRate,
+  digestRateTrend,
+  hoursText,
+  percent,
+  quoted,
+} from '../../../src/core/presentation/index.ts';
 import type { Digest } from '../../../src/core/views.ts';
 import type { SlackMessage } from './answer.ts';
 import { clip, escapeMrkdwn, type KnownBlock, plain, SLACK_LIMITS, section } from './text.ts';
 
 const LIST_MAX = 8;
-const pct = (rate: number) => `${Math.round(rate * 100)}%`;
-const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A titled bullet list kept within one section: items that do not fit are counted, never dropped silently. */
 function listSection(title: string, items: string[]): KnownBlock[] {
@@ -21,18 +27,22 @@ function listSection(title: string, items: string[]): KnownBlock[] {
   return [section(text)];
 }
 
+/** The shared rate-and-change wording (e.g. "77% (▲ 7 pts vs 70%)"); only the bold labels are Slack's. */
 function trendLine(d: Digest): string {
-  const prev = d.previousPositiveRate;
-  const delta =
-    prev === null
-      ? 'no previous period'
-      : `${d.positiveRate >= prev ? '▲' : '▼'} ${Math.abs(Math.round((d.positiveRate - prev) * 100))} pts vs ${pct(prev)}`;
-  return `*Positive rate:* ${pct(d.positiveRate)} (${delta})\n*Trend:* ${escapeMrkdwn(d.sparkline || '—')}`;
+  return `*Positive rate:* ${digestRateTrend(d)}\n*Trend:* ${escapeMrkdwn(d.sparkline || '—')}`;
+}
+
+/** The fallback's rate: none for a period without votes (its stored 0 is no rate at all). */
+function summaryOf(d: Digest): string {
+  if (d.empty) return 'no feedback';
+  const rate = digestRate(d);
+  return `${d.totals.feedback} feedback, ${rate === null ? 'no votes' : `${percent(rate)} positive`}`;
 }
 
 /** The weekly insight digest as Block Kit, within Slack's limits (≤ 50 blocks, sections ≤ 3000). */
 export function digestMessage(d: Digest): SlackMessage {
-  const title = `📊 heed digest · ${day(d.from)} – ${day(d.to)}`;
+  // The period's days in the digest's own zone (DIGEST_TZ), as every platform labels them.
+  const title = `📊 heed digest · ${digestPeriodLabel(d)}`;
   const blocks: KnownBlock[] = [{ type: 'header', text: plain(title) }];
   if (d.empty) {
     blocks.push(section('No feedback was recorded in this period.'));
@@ -52,14 +62,14 @@ export function digestMessage(d: Digest): SlackMessage {
       ...listSection(
         'By platform',
         d.byPlatform.map(
-          (p) => `• ${escapeMrkdwn(p.platform)}: ${p.feedback} feedback, ${pct(p.positiveRate)} positive`,
+          (p) => `• ${escapeMrkdwn(p.platform)}: ${p.feedback} feedback, ${percent(p.positiveRate)} positive`,
         ),
       ),
       ...listSection(
         'Common issues',
         d.commonIssues.map(
           (i) =>
-            `• ${escapeMrkdwn(clip(i.representative, 200))} — ${i.frequency}×${i.samples[0] ? ` (e.g. “${escapeMrkdwn(clip(i.samples[0], 120))}”)` : ''}`,
+            `• ${escapeMrkdwn(clip(i.representative, 200))} — ${i.frequency}×${i.samples[0] ? ` (e.g. ${escapeMrkdwn(quoted(i.samples[0], 120))})` : ''}`,
         ),
       ),
       ...listSection(
@@ -76,7 +86,7 @@ export function digestMessage(d: Digest): SlackMessage {
     );
   }
   const r = d.reviewStats;
-  const median = r.medianHoursToResolve === null ? '—' : `${r.medianHoursToResolve.toFixed(1)} h`;
+  const median = hoursText(r.medianHoursToResolve);
   blocks.push({
     type: 'context',
     elements: [
@@ -86,6 +96,5 @@ export function digestMessage(d: Digest): SlackMessage {
       },
     ],
   });
-  const summary = d.empty ? 'no feedback' : `${d.totals.feedback} feedback, ${pct(d.positiveRate)} positive`;
-  return { text: `${title}: ${summary}`, blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
+  return { text: `${title}: ${summaryOf(d)}`, blocks: blocks.slice(0, SLACK_LIMITS.blocksPerMessage) };
 }

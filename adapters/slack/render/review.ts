@@ -1,8 +1,24 @@
-import type { Resolution } from '../../../src/core/types.ts';
+import {
+  type OutcomeStyle,
+  outcomeIcon,
+  outcomeOrStatus,
+  plural,
+  reviewStatusTitle,
+} from '../../../src/core/presentation/index.ts';
 import type { FeedbackItemView, ReviewView } from '../../../src/core/views.ts';
 import { reviewActionId } from '../ids.ts';
 import type { SlackMessage } from './answer.ts';
-import { clip, escapeMrkdwn, type KnownBlock, plain, section, textSections, who } from './text.ts';
+import {
+  clip,
+  escapeMrkdwn,
+  type KnownBlock,
+  plain,
+  SLACK_LIMITS,
+  section,
+  splitText,
+  textSections,
+  who,
+} from './text.ts';
 
 const SHOWN = 5;
 const CONTEXT_SHOWN = 3;
@@ -40,7 +56,7 @@ function threadContext(view: ReviewView): KnownBlock[] {
   const lines = shown.map(
     (t) => `• _Q:_ ${escapeMrkdwn(clip(t.question, 150))}\n   _A:_ ${escapeMrkdwn(clip(t.answer, 200))}`,
   );
-  const head = more > 0 ? `_…${more} earlier turn${more === 1 ? '' : 's'}_\n` : '';
+  const head = more > 0 ? `_…${plural(more, 'earlier turn')}_\n` : '';
   return [section(`*Earlier in the thread* (sent to the answerer)\n${head}${lines.join('\n')}`)];
 }
 
@@ -98,27 +114,41 @@ export function reviewRootMessage(view: ReviewView): SlackMessage {
   };
 }
 
-/** What was done, in one line ("applied the correction to the knowledge base (version 2)"). */
-export function outcomeText(resolution: Resolution): string {
-  const by = who(resolution.actor.userId, resolution.actor.name, resolution.actor.platform);
-  switch (resolution.action) {
-    case 'apply_correction':
-      return `✅ ${by} applied the correction to the knowledge base${resolution.knowledgeVersion ? ` (version ${resolution.knowledgeVersion})` : ''}.`;
-    case 'update_instructions':
-      return `✅ ${by} updated the assistant's instructions${resolution.instructionsVersion ? ` (version ${resolution.instructionsVersion})` : ''}.`;
-    case 'dismiss':
-      return `🚫 ${by} dismissed this review${resolution.note ? `: ${escapeMrkdwn(clip(resolution.note, 1000))}` : '.'}`;
-  }
+/**
+ * The shared outcome sentence in mrkdwn: the actor as a Slack mention (or their escaped name), the
+ * moderator's note escaped — their text is data, never markup.
+ */
+const MRKDWN: OutcomeStyle = {
+  actor: (a) => who(a.userId, a.name, a.platform),
+  text: escapeMrkdwn,
+};
+
+/**
+ * What was done, in one line ("✅ <@U1> applied the correction to the knowledge base (version 2).");
+ * "Review resolved." when the resolution is unknown.
+ */
+function outcomeLine(view: ReviewView): string {
+  const r = view.review.resolution;
+  const line = outcomeOrStatus(view.review, MRKDWN);
+  return r ? `${outcomeIcon(r.action)} ${line}` : line;
 }
+
+/** A note of up to OUTCOME_NOTE_MAX characters can pass the section limit once escaped: split, never cut. */
+const outcomeSections = (line: string) => splitText(line, SLACK_LIMITS.sectionText).map(section);
 
 /** The root after resolution: same facts, outcome and who, no buttons. */
 export function resolvedRootMessage(view: ReviewView): SlackMessage {
-  const r = view.review.resolution;
-  const outcome = r ? outcomeText(r) : `Review ${view.review.status}.`;
-  const title = view.review.status === 'dismissed' ? '🚫 Review dismissed' : '✅ Review resolved';
+  const outcome = outcomeLine(view);
+  const status = view.review.status;
+  const title = `${status === 'dismissed' ? '🚫' : '✅'} ${reviewStatusTitle(status)}`;
   return {
     text: `${title}: ${clip(view.question, 200)}`,
-    blocks: [{ type: 'header', text: plain(title) }, section(outcome), ...body(view), footer(view)],
+    blocks: [
+      { type: 'header', text: plain(title) },
+      ...outcomeSections(outcome),
+      ...body(view),
+      footer(view),
+    ],
   };
 }
 
@@ -143,6 +173,6 @@ export function appendMessage(view: ReviewView, item: FeedbackItemView): SlackMe
 }
 
 export function outcomeReply(view: ReviewView): SlackMessage {
-  const text = view.review.resolution ? outcomeText(view.review.resolution) : `Review ${view.review.status}.`;
-  return { text: clip(text, 300), blocks: [section(text)] };
+  const text = outcomeLine(view);
+  return { text: clip(text, 300), blocks: outcomeSections(text) };
 }

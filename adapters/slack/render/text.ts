@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { excerptLine } from '../../../src/core/presentation/index.ts';
 import { splitText as splitCore } from '../../../src/core/text/split-text.ts';
 
 export type KnownBlock = types.KnownBlock;
@@ -30,10 +31,12 @@ export function splitText(text: string, max: number): string[] {
   });
 }
 
-/** A short single-line excerpt for fallbacks and list items (marked with … when cut). */
+/**
+ * A short single-line excerpt for fallbacks and list items: the shared rule (… when cut, never inside an
+ * emoji). Plain text: escape it after the cut, so a cut never splits an entity.
+ */
 export function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+  return excerptLine(text, max);
 }
 
 export const plain = (text: string, emoji = true) => ({
