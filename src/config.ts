@@ -260,7 +260,7 @@ function discordConfig(e: Env): DiscordConfig | undefined {
   };
 }
 
-export function httpAnswererConfig(e: Env): HttpAnswererConfig | undefined {
+function httpAnswererConfig(e: Env): HttpAnswererConfig | undefined {
   if (!e.HEED_ANSWER_URL) {
     if (e.HEED_ANSWER_SECRET)
       fail('HEED_ANSWER_URL', "is required when HEED_ANSWER_SECRET is set (the team's agent endpoint)");

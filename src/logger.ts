@@ -2,7 +2,7 @@ import { pino } from 'pino';
 import type { Logger } from './core/ports.ts';
 
 /** Paths pino blanks out wherever they appear in a log line: tokens, secrets, keys, auth headers. */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'token',
   '*.token',
   'botToken',

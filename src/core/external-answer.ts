@@ -4,12 +4,12 @@ import { parseOrThrow, QuestionSchema } from './schemas.ts';
 import { type Interaction, PLATFORMS } from './types.ts';
 
 /** Long enough for any answer the adapters can split into messages; bounded so a row stays small. */
-export const EXTERNAL_ANSWER_MAX = 40_000;
+const EXTERNAL_ANSWER_MAX = 40_000;
 
 const short = (max: number) => z.string().trim().min(1).max(max);
 
 /** An answer the team's own bot produced: heed records it so its feedback controls can point at it. */
-export const ExternalAnswerSchema = z
+const ExternalAnswerSchema = z
   .object({
     question: QuestionSchema,
     answer: z

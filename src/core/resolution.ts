@@ -5,7 +5,7 @@ import { parseOrThrow, ResolutionCommandSchema, ReviewAttemptSchema } from './sc
 import type { Actor, Resolution, ResolutionAction, Review, ReviewStatus } from './types.ts';
 
 /** A claim this old whose review is still open belongs to a resolver that died mid-way. */
-export const UNFINISHED_AFTER_MS = 60_000;
+const UNFINISHED_AFTER_MS = 60_000;
 
 /**
  * Closes a review with a moderator's decision, in an order that survives a crash at any step:

@@ -8,7 +8,7 @@ import type { ReviewView } from './views.ts';
 const EXCERPT = 500;
 const CONTEXT_EXCERPT = 200;
 
-export function excerpt(text: string, max = EXCERPT): string {
+function excerpt(text: string, max = EXCERPT): string {
   return clip(text, max);
 }
 

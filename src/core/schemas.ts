@@ -26,7 +26,7 @@ const userName = z.string().max(LIMITS.userName).optional();
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-export const ActorSchema = z
+const ActorSchema = z
   .object({
     ...person,
     name: userName,
@@ -55,7 +55,6 @@ export const FeedbackEventSchema = z.discriminatedUnion('kind', [
   z.object({ ...base, kind: z.literal('correction'), value: text(LIMITS.correction) }).strict(),
   z.object({ ...base, kind: z.literal('rating'), value: z.number().int().min(1).max(5) }).strict(),
 ]);
-export type FeedbackEvent = z.output<typeof FeedbackEventSchema>;
 export type FeedbackEventInput = z.input<typeof FeedbackEventSchema>;
 
 export const ResolutionCommandSchema = z.discriminatedUnion('action', [
@@ -84,7 +83,6 @@ export const ResolutionCommandSchema = z.discriminatedUnion('action', [
     })
     .strict(),
 ]);
-export type ResolutionCommand = z.output<typeof ResolutionCommandSchema>;
 
 /** Someone asking to act on a review (a button before its form): who, on which review, what. */
 export const ReviewAttemptSchema = z

@@ -22,7 +22,7 @@ export interface ReviewView {
   outcome?: string;
 }
 
-export interface CorrectionView {
+interface CorrectionView {
   feedbackId: string;
   text: string;
   userId: string;

@@ -7,13 +7,9 @@ import { z } from 'zod';
  * `rejected`) and TRL unpaired preference for KTO (`prompt`, `completion`, `label`).
  */
 const content = z.string().min(1);
-export const SystemMessageSchema = z.object({ role: z.literal('system'), content }).strict();
-export const UserMessageSchema = z.object({ role: z.literal('user'), content }).strict();
-export const AssistantMessageSchema = z.object({ role: z.literal('assistant'), content }).strict();
-export type ChatMessage =
-  | z.output<typeof SystemMessageSchema>
-  | z.output<typeof UserMessageSchema>
-  | z.output<typeof AssistantMessageSchema>;
+const SystemMessageSchema = z.object({ role: z.literal('system'), content }).strict();
+const UserMessageSchema = z.object({ role: z.literal('user'), content }).strict();
+const AssistantMessageSchema = z.object({ role: z.literal('assistant'), content }).strict();
 
 /** System turn (when instructions existed then) and the user's question. */
 const PromptSchema = z.union([
@@ -22,7 +18,7 @@ const PromptSchema = z.union([
 ]);
 const oneAssistant = z.tuple([AssistantMessageSchema]);
 
-export const OpenAiSftRowSchema = z
+const OpenAiSftRowSchema = z
   .object({
     messages: z.union([
       z.tuple([SystemMessageSchema, UserMessageSchema, AssistantMessageSchema]),
@@ -30,17 +26,17 @@ export const OpenAiSftRowSchema = z
     ]),
   })
   .strict();
-export const OpenAiDpoRowSchema = z
+const OpenAiDpoRowSchema = z
   .object({
     input: z.object({ messages: PromptSchema }).strict(),
     preferred_output: oneAssistant,
     non_preferred_output: oneAssistant,
   })
   .strict();
-export const TrlDpoRowSchema = z
+const TrlDpoRowSchema = z
   .object({ prompt: PromptSchema, chosen: oneAssistant, rejected: oneAssistant })
   .strict();
-export const TrlKtoRowSchema = z
+const TrlKtoRowSchema = z
   .object({ prompt: PromptSchema, completion: oneAssistant, label: z.boolean() })
   .strict();
 
@@ -56,7 +52,7 @@ const personRow = {
   userName: maybe(z.string()),
 };
 
-export const FeedbackRowSchema = z
+const FeedbackRowSchema = z
   .object({
     ...personRow,
     updatedAt: iso,
@@ -72,7 +68,7 @@ export const FeedbackRowSchema = z
   })
   .strict();
 
-export const InteractionRowSchema = z
+const InteractionRowSchema = z
   .object({
     ...personRow,
     channelId: maybe(z.string()),
@@ -88,7 +84,7 @@ export const InteractionRowSchema = z
   })
   .strict();
 
-export const ReviewRowSchema = z
+const ReviewRowSchema = z
   .object({
     id: z.string().min(1),
     createdAt: iso,

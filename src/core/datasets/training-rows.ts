@@ -4,7 +4,7 @@ import type { OpenAiSftRow, TrlDpoRow, TrlKtoRow } from './schemas.ts';
 import { verdict } from './verdict.ts';
 
 /** A question as the model saw it: the instructions then in force (if any) and the user's turn. */
-export type Prompt =
+type Prompt =
   | [{ role: 'system'; content: string }, { role: 'user'; content: string }]
   | [{ role: 'user'; content: string }];
 export type Tick = () => void;
