@@ -6,7 +6,7 @@ import type { Digest } from '../core/views.ts';
 import type { DigestRun, PostResult } from './post-result.ts';
 import { previousFire } from './schedule-math.ts';
 
-export const DIGEST_LEASE = 'digest';
+const DIGEST_LEASE = 'digest';
 
 export interface DigestJobDeps {
   core: FeedbackCore;
@@ -50,13 +50,13 @@ export async function runDigestJob(
   return postPeriod(deps, period, now);
 }
 
-export function digestTargets(core: FeedbackCore): Target[] {
+function digestTargets(core: FeedbackCore): Target[] {
   return core.platforms
     .all()
     .flatMap((platform) => platform.digestChannels().map((channelId) => ({ platform, channelId })));
 }
 
-export const channelKey = (t: Target) => `${t.platform.platform}:${t.channelId}`;
+const channelKey = (t: Target) => `${t.platform.platform}:${t.channelId}`;
 
 export async function postPeriod(deps: DigestJobDeps, period: DigestPeriod, now: Date): Promise<DigestRun> {
   const targets = digestTargets(deps.core);

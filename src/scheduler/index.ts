@@ -11,8 +11,8 @@ import type { DigestRun, PostResult } from './post-result.ts';
 import { runRetention } from './retention-job.ts';
 import { catchUpReadable } from './schedule-math.ts';
 
-export { type DigestJobDeps, postPeriod, runDigestJob } from './digest-job.ts';
-export type { DigestRun, PostResult, SkipReason } from './post-result.ts';
+export { postPeriod, runDigestJob } from './digest-job.ts';
+export type { DigestRun, PostResult } from './post-result.ts';
 export { runRetention } from './retention-job.ts';
 export { previousFire } from './schedule-math.ts';
 

@@ -12,7 +12,7 @@ export interface PostResult {
   error?: string;
 }
 
-export type SkipReason = 'no_schedule' | 'before_first_run' | 'no_channels' | 'locked';
+type SkipReason = 'no_schedule' | 'before_first_run' | 'no_channels' | 'locked';
 
 export interface DigestRun {
   periodKey: string | null;

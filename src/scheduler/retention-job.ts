@@ -1,6 +1,6 @@
 import type { FeedbackStore } from '../core/ports.ts';
 
-export const DELIVERY_RETENTION_DAYS = 30;
+const DELIVERY_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /**
