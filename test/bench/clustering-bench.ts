@@ -26,11 +26,11 @@ import { fingerprint } from '../../src/core/pattern-key.ts';
 import { createOpenAIEmbedder } from '../../src/embeddings/openai-embedder.ts';
 import { CLINC_PATH, type Item, loadClinc, SPLIT_SEED, sampleIntents, splitIntents } from './clinc-data.ts';
 
-export const TUNING_SEEDS = [1, 2, 3, 4, 5];
-export const HELD_OUT_SEEDS = [101, 102, 103, 104, 105];
+const TUNING_SEEDS = [1, 2, 3, 4, 5];
+const HELD_OUT_SEEDS = [101, 102, 103, 104, 105];
 const INTENTS_PER_RUN = 20;
 const LEXICAL = ['baseline', 'fingerprint', 'previous', 'clusterer'] as const;
-export type Method = (typeof LEXICAL)[number] | 'embeddings';
+type Method = (typeof LEXICAL)[number] | 'embeddings';
 
 /** The provider from EMBEDDINGS_* (cached in memory for the run), or none. */
 function benchEmbedder(env = process.env): Embedder | undefined {
@@ -44,7 +44,7 @@ function benchEmbedder(env = process.env): Embedder | undefined {
 const embedder = benchEmbedder();
 const METHODS: readonly Method[] = embedder ? [...LEXICAL, 'embeddings'] : LEXICAL;
 
-export interface Run {
+interface Run {
   label: string;
   texts: number;
   intents: number;
@@ -52,7 +52,7 @@ export interface Run {
   /** Wall time of each method on this sample, in milliseconds. */
   ms: Record<Method, number>;
 }
-export interface SetResult {
+interface SetResult {
   title: string;
   runs: Run[];
   /** Mean P, R and mean of the per-run F1 (F1 of the mean P and R would hide per-run trade-offs). */
@@ -172,7 +172,7 @@ function formatSet(set: SetResult): string {
 }
 
 /** The headline rows: clusterer F1 on the tuning samples, the held-out samples and all held-out intents. */
-export function clusteringSummary(r: Result): string {
+function clusteringSummary(r: Result): string {
   const f = (m: Method) =>
     `${m}: tuned ${f3(r.tuning.mean[m].f1)}, held-out 20-intent ${f3(r.heldOut.mean[m].f1)}, ` +
     `held-out all 75 ${f3(r.heldOutAll.scores[m].f1)}`;

@@ -8,7 +8,7 @@ import { peakRss } from '../faults/db-pause.ts';
 import { startSlackHeed } from '../faults/slack-heed.ts';
 import { type SeedReport, type SeedState, seedFeedback } from './scale-seed.ts';
 
-export interface Measure {
+interface Measure {
   name: string;
   p50: number;
   p99: number;

@@ -9,7 +9,7 @@ import { memoryLogger } from '../helpers/fakes.ts';
 import { bulkSeeder } from './scale-bulk.ts';
 
 const DAY = 86_400_000;
-export const REACTIONS_PER_INTERACTION = 5;
+const REACTIONS_PER_INTERACTION = 5;
 const CORRECTIONS = [
   'The setting moved to Admin → Security last month.',
   'You need the owner role for this; members cannot change it.',

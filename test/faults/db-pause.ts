@@ -32,13 +32,6 @@ function signal(pid: number, sig: NodeJS.Signals): void {
   }
 }
 
-/** The processes to kill for "the embedded database dies": the front (FerretDB) process. */
-export async function databaseFront(uri: string): Promise<DbProcess> {
-  const front = (await databaseProcesses(uri)).find((p) => p.role === 'front');
-  if (!front) throw new Error(`no local process listens for ${uri}`);
-  return front;
-}
-
 /** Peak resident memory (VmHWM, bytes) of a process, or 0 when it is gone. */
 export async function peakRss(pid: number): Promise<number> {
   const { readFile } = await import('node:fs/promises');

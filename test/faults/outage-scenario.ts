@@ -93,7 +93,7 @@ export interface OutageResult {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** /healthz's status, or 0 when it did not answer within `timeoutMs`. */
-export async function health(base: string, timeoutMs = 4000): Promise<number> {
+async function health(base: string, timeoutMs = 4000): Promise<number> {
   try {
     return (await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(timeoutMs) })).status;
   } catch {

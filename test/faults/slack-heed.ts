@@ -8,7 +8,7 @@ import { FakeSlack } from '../helpers/fake-slack.ts';
 import { type LogLine, memoryLogger } from '../helpers/fakes.ts';
 import { SlackHttpClient, TEST_SIGNING_SECRET } from '../helpers/slack-signer.ts';
 
-export const FAULT_BOT_TOKEN = 'xoxb-fault-harness-token-0001';
+const FAULT_BOT_TOKEN = 'xoxb-fault-harness-token-0001';
 export const MODS_CHANNEL = 'CMODS';
 export const DIGEST_CHANNEL = 'CDIGEST';
 export const ROOT = path.resolve(import.meta.dirname, '../..');

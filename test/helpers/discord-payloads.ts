@@ -64,8 +64,6 @@ function base(type: number, user: DiscordUser, data: object, where: Where = {}) 
   };
 }
 
-export type InteractionPayload = ReturnType<typeof base>;
-
 export function slashCommand(
   user: DiscordUser,
   name: string,

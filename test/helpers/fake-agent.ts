@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 export const AGENT_SECRET = 'test-agent-secret-0123456789abcdef';
 
 /** What the agent received, and whether it verified the signature (as a team's agent would). */
-export interface AgentCall {
+interface AgentCall {
   headers: IncomingHttpHeaders;
   raw: string;
   // biome-ignore lint/suspicious/noExplicitAny: recorded JSON; tests read the fields they assert on
@@ -25,7 +25,7 @@ export type AgentReply =
  * The agent side of heed's signing scheme, written from the contract (not heed's code): `v0=` + hex
  * HMAC-SHA256(secret, `v0:` + timestamp + `:` + raw body), timestamp at most 5 minutes old.
  */
-export function verifyAgentSignature(
+function verifyAgentSignature(
   secret: string,
   headers: IncomingHttpHeaders,
   raw: string,
@@ -99,4 +99,3 @@ export async function startFakeAgent(
     },
   };
 }
-export type FakeAgent = Awaited<ReturnType<typeof startFakeAgent>>;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-export interface ChatRequest {
+interface ChatRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: {
@@ -77,4 +77,3 @@ export async function startFakeOpenAI(defaultReply: FakeReply = completion('Fake
     },
   };
 }
-export type FakeOpenAI = Awaited<ReturnType<typeof startFakeOpenAI>>;

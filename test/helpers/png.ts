@@ -1,5 +1,5 @@
 /** The 8-byte PNG signature and the IHDR chunk's size, read straight from the bytes. */
-export const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export function pngInfo(bytes: Uint8Array): { signature: boolean; width: number; height: number } {
   const buf = Buffer.from(bytes);

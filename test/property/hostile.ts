@@ -27,7 +27,7 @@ const operatorObject = fc
   .tuple(fc.constantFrom(...HOSTILE_KEYS), fc.oneof(fc.string(), fc.integer(), fc.constant(null)))
   .map(([k, v]) => Object.fromEntries([[k, v]]) as Record<string, unknown>);
 
-export const scalar = fc.oneof(
+const scalar = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme' }),
   fc.integer(),
