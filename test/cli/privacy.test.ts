@@ -1,4 +1,4 @@
-import { EJSON } from 'bson';
+import { BSON } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import { exportCommand } from '../../src/cli/export-command.ts';
 import { forgetCommand } from '../../src/cli/forget-command.ts';
@@ -26,7 +26,7 @@ async function dump(store: MongoFeedbackStore, skip: string[] = []): Promise<Rec
   const names = (await store.db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
   for (const name of names.filter((n) => !skip.includes(n))) {
     const docs = await store.db.collection(name).find({}).sort({ _id: 1 }).toArray();
-    out[name] = EJSON.stringify(docs);
+    out[name] = BSON.EJSON.stringify(docs);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { EJSON } from 'bson';
+import { BSON } from 'mongodb';
 import { describe, expect, it, vi } from 'vitest';
 import { retentionCommand } from '../../src/cli/retention-command.ts';
 import { loadConfig } from '../../src/config.ts';
@@ -43,7 +43,7 @@ const dump = async (store: MongoFeedbackStore, names: string[]) =>
     await Promise.all(
       names.map(async (n) => [
         n,
-        EJSON.stringify(await store.db.collection(n).find({}).sort({ _id: 1 }).toArray()),
+        BSON.EJSON.stringify(await store.db.collection(n).find({}).sort({ _id: 1 }).toArray()),
       ]),
     ),
   );
