@@ -5,6 +5,7 @@ import { computeInsights, type InsightsOptions } from './insights/compute-insigh
 import { utcDay } from './insights/day-summary.ts';
 import { isClosedDay } from './insights/period-data.ts';
 import type { Insights } from './insights/types.ts';
+import { InteractionKeys } from './interaction-keys.ts';
 import { fingerprintKeyer } from './pattern-key.ts';
 import { PlatformHub } from './platform-hub.ts';
 import type {
@@ -64,6 +65,7 @@ export class FeedbackCore {
   private readonly metrics: Metrics;
   private readonly keyer: PatternKeyer;
   private readonly history: HistoryLimits;
+  private readonly keys = new InteractionKeys();
 
   constructor(deps: FeedbackCoreDeps) {
     this.store = deps.store;
@@ -87,8 +89,12 @@ export class FeedbackCore {
   }
 
   /** Records an answer the team's own bot gave (heed as a library), keyed like heed's own answers. */
-  recordInteraction(answer: ExternalAnswer): Promise<Interaction> {
-    return recordExternalAnswer({ store: this.store, keyer: this.keyer, clock: this.clock }, answer);
+  async recordInteraction(answer: ExternalAnswer): Promise<Interaction> {
+    const recorded = await recordExternalAnswer(
+      { store: this.store, keyer: this.keyer, clock: this.clock },
+      answer,
+    );
+    return this.keys.remember(recorded);
   }
 
   /**
@@ -124,7 +130,7 @@ export class FeedbackCore {
         ...(ref.threadId ? { threadId: ref.threadId } : {}),
       },
     });
-    return this.store.interactions.insert({
+    const interaction = await this.store.interactions.insert({
       patternKey,
       question: q,
       answer: result.text,
@@ -137,12 +143,13 @@ export class FeedbackCore {
       contextIds: context.contextIds,
       createdAt: this.clock.now(),
     });
+    return this.keys.remember(interaction);
   }
 
   async getInteraction(id: unknown): Promise<Interaction> {
     const interaction = await this.store.interactions.get(parseOrThrow(IdSchema, id, 'interaction id'));
     if (!interaction) throw new HeedError('not_found', 'That answer is no longer known to heed.');
-    return interaction;
+    return this.keys.remember(interaction);
   }
 
   /** Validates and records one reaction; a negative one may raise or join the pattern's review. */
@@ -159,11 +166,13 @@ export class FeedbackCore {
 
   private async recordOnce(raw: unknown): Promise<FeedbackOutcome> {
     const event = parseOrThrow(FeedbackEventSchema, raw, 'feedback');
-    const interaction = await this.getInteraction(event.interactionId);
+    const patternKey =
+      this.keys.patternKey(event.interactionId) ??
+      (await this.getInteraction(event.interactionId)).patternKey;
     const reasons = event.kind === 'vote' ? event.reasons : [];
     const comment = event.kind === 'vote' ? event.comment || undefined : undefined;
     const result = await this.store.feedback.upsert(
-      { ...event, patternKey: interaction.patternKey, reasons, comment },
+      { ...event, patternKey, reasons, comment },
       this.clock.now(),
     );
     if (result.status === 'unchanged') return result;
@@ -172,10 +181,12 @@ export class FeedbackCore {
     if (result.status === 'updated' && isClosedDay(day, this.clock.now()))
       await this.store.rollups.invalidate(day);
     if (!isNegative(result.feedback)) return result;
-    const recent = await this.store.feedback.recentForPattern(interaction.patternKey, this.policy.window);
+    const recent = await this.store.feedback.recentForPattern(patternKey, this.policy.window);
     // Negative feedback on a pattern already under review is related to it, whatever the window says.
-    const open = await this.store.reviews.findOpen(interaction.patternKey);
+    const open = await this.store.reviews.findOpen(patternKey);
     if (!open && !shouldReview(result.feedback, recent, this.policy)) return result;
+    // Read fresh: the review quotes the question as it is now (retention may have redacted it).
+    const interaction = await this.getInteraction(event.interactionId);
     const review = await raiseReview(this.raiser(), interaction, result.feedback, recent, open);
     return { ...result, feedback: { ...result.feedback, reviewId: review.id }, review };
   }
