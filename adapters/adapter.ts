@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FeedbackCore } from '../src/core/feedback-core.ts';
 import type { ChatPlatform, Logger } from '../src/core/ports.ts';
+import type { Platform, ThreadRef } from '../src/core/types.ts';
+import type { Digest, FeedbackItemView, ReviewView } from '../src/core/views.ts';
 
 /**
  * A route an adapter serves on heed's one HTTP listener (PORT), matched by its one router
@@ -28,6 +30,37 @@ export interface PlatformAdapter extends ChatPlatform {
   stop(): Promise<void>;
   /** Routes served on the shared HTTP listener (e.g. `/slack/events`); empty when none. */
   routes(): HttpRoute[];
+}
+
+/** What an adapter's outbound.ts implements: the ChatPlatform methods, following its error contract. */
+export type Outbound = Omit<ChatPlatform, 'platform'>;
+
+/**
+ * An adapter whose ChatPlatform methods are its outbound.ts, passed through unchanged (errors included:
+ * the core's PlatformHub logs them); a subclass adds its connection (start/stop) and its routes.
+ */
+export abstract class OutboundAdapter implements PlatformAdapter {
+  abstract readonly platform: Platform;
+  protected abstract readonly outbound: Outbound;
+  abstract start(): Promise<void>;
+  abstract stop(): Promise<void>;
+  abstract routes(): HttpRoute[];
+
+  postReview(view: ReviewView): Promise<ThreadRef | null> {
+    return this.outbound.postReview(view);
+  }
+  appendToReview(thread: ThreadRef, view: ReviewView, item: FeedbackItemView): Promise<void> {
+    return this.outbound.appendToReview(thread, view, item);
+  }
+  markResolved(thread: ThreadRef, view: ReviewView): Promise<void> {
+    return this.outbound.markResolved(thread, view);
+  }
+  digestChannels(): string[] {
+    return this.outbound.digestChannels();
+  }
+  postDigest(digest: Digest, channelId: string): Promise<void> {
+    return this.outbound.postDigest(digest, channelId);
+  }
 }
 
 /**

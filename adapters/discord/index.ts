@@ -2,10 +2,8 @@ import type { Client, RESTOptions } from 'discord.js';
 import type { DiscordConfig } from '../../src/config.ts';
 import type { FeedbackCore } from '../../src/core/feedback-core.ts';
 import type { Logger } from '../../src/core/ports.ts';
-import type { ThreadRef } from '../../src/core/types.ts';
-import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.ts';
 import { type TrendChartRenderer, trendChartPng } from '../../src/insights-chart/index.ts';
-import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
+import { type HttpRoute, OutboundAdapter } from '../adapter.ts';
 import { createInteractionRouter } from './handlers/router.ts';
 import { DiscordModerators } from './moderators.ts';
 import { DiscordOutbound } from './outbound.ts';
@@ -32,12 +30,13 @@ export interface DiscordAdapterOptions {
 }
 
 /** heed on Discord: `/ask`, feedback components and modals over the gateway; reviews and digests over REST. */
-export class DiscordAdapter implements PlatformAdapter {
+export class DiscordAdapter extends OutboundAdapter {
   readonly platform = 'discord' as const;
   private readonly gateway: DiscordGateway;
-  private readonly outbound: DiscordOutbound;
+  protected readonly outbound: DiscordOutbound;
 
   constructor(opts: DiscordAdapterOptions) {
+    super();
     const { config } = opts;
     const logger = opts.logger.child({ platform: 'discord' });
     this.gateway = new DiscordGateway({ config, logger, rest: opts.rest, client: opts.client });
@@ -64,26 +63,6 @@ export class DiscordAdapter implements PlatformAdapter {
 
   routes(): HttpRoute[] {
     return [];
-  }
-
-  postReview(view: ReviewView): Promise<ThreadRef | null> {
-    return this.outbound.postReview(view);
-  }
-
-  appendToReview(thread: ThreadRef, view: ReviewView, item: FeedbackItemView): Promise<void> {
-    return this.outbound.appendToReview(thread, view, item);
-  }
-
-  markResolved(thread: ThreadRef, view: ReviewView): Promise<void> {
-    return this.outbound.markResolved(thread, view);
-  }
-
-  digestChannels(): string[] {
-    return this.outbound.digestChannels();
-  }
-
-  postDigest(digest: Digest, channelId: string): Promise<void> {
-    return this.outbound.postDigest(digest, channelId);
   }
 }
 

@@ -3,10 +3,8 @@ import type { SlackConfig } from '../../src/config.ts';
 import { HeedError } from '../../src/core/errors.ts';
 import type { FeedbackCore } from '../../src/core/feedback-core.ts';
 import { type Logger, type Metrics, noMetrics } from '../../src/core/ports.ts';
-import type { ThreadRef } from '../../src/core/types.ts';
-import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.ts';
 import { type TrendChartRenderer, trendChartPng } from '../../src/insights-chart/index.ts';
-import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
+import { type HttpRoute, OutboundAdapter } from '../adapter.ts';
 import { registerActionHandlers } from './handlers/actions.ts';
 import type { SlackContext } from './handlers/context.ts';
 import { registerQuestionHandlers } from './handlers/questions.ts';
@@ -41,7 +39,7 @@ export interface SlackAdapterOptions {
 }
 
 /** heed in Slack: questions in, answers with feedback controls out, review threads for moderators. */
-export class SlackAdapter implements PlatformAdapter {
+export class SlackAdapter extends OutboundAdapter {
   readonly platform = 'slack' as const;
   readonly mode: 'socket' | 'http' | 'attached';
   private readonly app: App;
@@ -50,10 +48,11 @@ export class SlackAdapter implements PlatformAdapter {
   private readonly config: SlackConfig;
   private readonly metrics: Metrics;
   private readonly bodyLimit: number;
-  private readonly outbound: SlackOutbound;
+  protected readonly outbound: SlackOutbound;
   private started = false;
 
   constructor(opts: SlackAdapterOptions) {
+    super();
     const { config, core, logger } = opts;
     this.config = config;
     this.logger = logger;
@@ -138,23 +137,6 @@ export class SlackAdapter implements PlatformAdapter {
         started: () => this.started,
       }),
     ];
-  }
-
-  // ChatPlatform: outbound.ts posts, following the error contract on ChatPlatform.
-  postReview(view: ReviewView): Promise<ThreadRef | null> {
-    return this.outbound.postReview(view);
-  }
-  appendToReview(thread: ThreadRef, view: ReviewView, item: FeedbackItemView): Promise<void> {
-    return this.outbound.appendToReview(thread, view, item);
-  }
-  markResolved(thread: ThreadRef, view: ReviewView): Promise<void> {
-    return this.outbound.markResolved(thread, view);
-  }
-  digestChannels(): string[] {
-    return this.outbound.digestChannels();
-  }
-  postDigest(digest: Digest, channelId: string): Promise<void> {
-    return this.outbound.postDigest(digest, channelId);
   }
 }
 
