@@ -6,6 +6,7 @@ import type {
   DigestRepository,
 } from '../core/ports.ts';
 import type { Digest } from '../core/views.ts';
+import { claimRefusal, firstAttempt } from './digest-claim-rules.ts';
 import { isDuplicateKey } from './docs.ts';
 
 /** Extra indexes for ensureIndexes (the `digests` unique index itself is in indexes.ts). */
@@ -61,15 +62,18 @@ export function createDigestRepository(db: Db): DigestRepository {
 
   async function retry(req: ClaimRequest, record: DigestRecord): Promise<ClaimResult> {
     const { periodKey, channel, owner, now } = req;
-    const latest = await attempts.find({ periodKey, channel }).sort({ attempt: -1 }).limit(1).next();
+    // Posted is final: no need to read the attempts.
+    const latest =
+      record.status === 'posted'
+        ? null
+        : await attempts.find({ periodKey, channel }).sort({ attempt: -1 }).limit(1).next();
     // A retry that was claimed but not yet (or never) written back counts as in progress since its claim.
     const current =
       latest && latest.attempt > record.attempt
         ? { attempt: latest.attempt, status: 'posting' as const, since: latest.at }
         : { attempt: record.attempt, status: record.status, since: record.updatedAt };
-    if (current.status === 'posting' && now.getTime() - current.since.getTime() < req.staleMs)
-      return { claimed: false, reason: 'in_progress', record };
-    if (current.attempt >= req.maxAttempts) return { claimed: false, reason: 'gave_up', record };
+    const refused = claimRefusal(record, current, req);
+    if (refused) return { claimed: false, reason: refused, record };
     const attempt = current.attempt + 1;
     try {
       await attempts.insertOne({
@@ -102,19 +106,10 @@ export function createDigestRepository(db: Db): DigestRepository {
       return docs.map(toRecord);
     },
     async claim(req) {
-      const { periodKey, channel, owner, now } = req;
+      const { periodKey, channel } = req;
       let record = await get(periodKey, channel);
       if (!record) {
-        const doc: DigestDoc = {
-          periodKey,
-          channel,
-          status: 'posting',
-          attempt: 1,
-          owner,
-          claimedAt: now,
-          updatedAt: now,
-          digestJson: JSON.stringify(req.digest),
-        };
+        const doc: DigestDoc = { ...firstAttempt(req), digestJson: JSON.stringify(req.digest) };
         try {
           await digests.insertOne({ ...doc });
           return { claimed: true, attempt: 1, record: toRecord(doc) };
@@ -125,7 +120,6 @@ export function createDigestRepository(db: Db): DigestRepository {
         if (!record)
           throw new Error(`digest record ${periodKey} ${channel} vanished after a duplicate insert`);
       }
-      if (record.status === 'posted') return { claimed: false, reason: 'posted', record };
       return retry(req, record);
     },
     async markPosted(periodKey, channel, attempt, now) {

@@ -4,6 +4,7 @@ import type {
   DigestRepository,
   LeaseRepository,
 } from '../../core/ports.ts';
+import { claimRefusal, firstAttempt } from '../digest-claim-rules.ts';
 import { copy } from './ids.ts';
 import type { MemoryTables } from './tables.ts';
 
@@ -46,24 +47,13 @@ export function memoryDigests(t: MemoryTables): DigestRepository {
       const { periodKey, channel, owner, now } = req;
       const record = t.digests.get(key(periodKey, channel));
       if (!record) {
-        const created: DigestRecord = {
-          periodKey,
-          channel,
-          status: 'posting',
-          attempt: 1,
-          owner,
-          claimedAt: now,
-          updatedAt: now,
-          digest: copy(req.digest),
-        };
+        const created: DigestRecord = { ...firstAttempt(req), digest: copy(req.digest) };
         t.digests.set(key(periodKey, channel), created);
         return { claimed: true, attempt: 1, record: copy(created) };
       }
-      if (record.status === 'posted') return { claimed: false, reason: 'posted', record: copy(record) };
-      if (record.status === 'posting' && now.getTime() - record.updatedAt.getTime() < req.staleMs)
-        return { claimed: false, reason: 'in_progress', record: copy(record) };
-      if (record.attempt >= req.maxAttempts)
-        return { claimed: false, reason: 'gave_up', record: copy(record) };
+      const current = { attempt: record.attempt, status: record.status, since: record.updatedAt };
+      const refused = claimRefusal(record, current, req);
+      if (refused) return { claimed: false, reason: refused, record: copy(record) };
       Object.assign(record, { status: 'posting', attempt: record.attempt + 1, owner, updatedAt: now });
       delete record.error;
       return { claimed: true, attempt: record.attempt, record: copy(record) };
