@@ -1,10 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Db, Document } from 'mongodb';
 import type { ForgetCounts, PrivacyAuditEntry } from '../core/ports.ts';
-import type { Actor, FeedbackKind } from '../core/types.ts';
+import type { FeedbackKind } from '../core/types.ts';
 import { isActor, type UserRef } from '../core/user-ref.ts';
 import { isDuplicateKey } from './docs.ts';
 import { feedbackId } from './feedback-repo.ts';
+import { forgottenMark, newTombstone, noForgetCounts, tombActor, userDeliveryKeys } from './forget-rules.ts';
 import { type Needles, scrubValue } from './privacy-scrub.ts';
 
 export const PRIVACY_AUDIT = 'privacy_audit';
@@ -22,8 +23,6 @@ interface Found {
   feedbackIds: Map<string, string>;
   needles: Needles;
 }
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** What the person left: read first, so that a run cut short finds it all again next time. */
 async function gather(db: Db, user: UserRef, tombstone: string): Promise<Found> {
@@ -59,12 +58,6 @@ async function gather(db: Db, user: UserRef, tombstone: string): Promise<Found> 
   };
 }
 
-const tombActor = (a: Actor, tombstone: string): Actor => ({
-  platform: a.platform,
-  userId: tombstone,
-  ...(a.isModerator !== undefined ? { isModerator: a.isModerator } : {}),
-});
-
 /**
  * `heed forget`: the person's questions, answers to them, comments and corrections lose their text;
  * their id becomes one random tombstone (so counts and rates stay) and their name goes, in every
@@ -75,17 +68,8 @@ export async function forgetUser(db: Db, user: UserRef, now: Date): Promise<Forg
   const pending = await pendingTombstone(db, user);
   const tombstone = pending.tombstone;
   const found = await gather(db, user, tombstone);
-  const counts: ForgetCounts = {
-    interactions: 0,
-    feedback: 0,
-    reviews: 0,
-    resolutions: 0,
-    knowledge: 0,
-    instructions: 0,
-    deliveries: 0,
-    other: 0,
-  };
-  const mark = { redactedAt: now, redacted: 'forgotten' };
+  const counts = noForgetCounts();
+  const mark = forgottenMark(now);
 
   for await (const d of db.collection('reviews').find({})) {
     let changed = false;
@@ -108,13 +92,7 @@ export async function forgetUser(db: Db, user: UserRef, now: Date): Promise<Forg
     await db.collection('reviews').updateOne({ _id: d._id }, { $set: set });
     counts.reviews++;
   }
-  for await (const d of db.collection('resolutions').find({})) {
-    if (!isActor(d.actor, user)) continue;
-    await db
-      .collection('resolutions')
-      .updateOne({ _id: d._id }, { $set: { actor: tombActor(d.actor, tombstone) } });
-    counts.resolutions++;
-  }
+  counts.resolutions = await retomb(db, 'resolutions', 'actor', user, tombstone);
   for await (const d of db.collection('knowledge').find({})) {
     const set: Document = {};
     if (isActor(d.approvedBy, user)) set.approvedBy = tombActor(d.approvedBy, tombstone);
@@ -126,17 +104,9 @@ export async function forgetUser(db: Db, user: UserRef, now: Date): Promise<Forg
     await db.collection('knowledge').updateOne({ _id: d._id }, { $set: set });
     counts.knowledge++;
   }
-  for await (const d of db.collection('instructions').find({})) {
-    if (!isActor(d.author, user)) continue;
-    await db
-      .collection('instructions')
-      .updateOne({ _id: d._id }, { $set: { author: tombActor(d.author, tombstone) } });
-    counts.instructions++;
-  }
-  // De-duplication keys that name the user (e.g. `slack:action:<userId>:…`) are simply dropped.
-  const keyed = new RegExp(`^${escapeRegex(user.platform)}:[^:]+:${escapeRegex(user.userId)}:`);
+  counts.instructions = await retomb(db, 'instructions', 'author', user, tombstone);
   counts.deliveries = (
-    await db.collection('deliveries').deleteMany({ _id: { $regex: keyed } } as Document)
+    await db.collection('deliveries').deleteMany({ _id: { $regex: userDeliveryKeys(user) } } as Document)
   ).deletedCount;
   counts.other = await scrubOthers(db, found.needles);
 
@@ -182,7 +152,7 @@ export async function forgetUser(db: Db, user: UserRef, now: Date): Promise<Forg
 async function pendingTombstone(db: Db, user: UserRef) {
   const col = db.collection<{ _id: string; tombstone: string }>(PRIVACY_AUDIT);
   const _id = `pending-forget:${createHash('sha256').update(`${user.platform}:${user.userId}`).digest('hex')}`;
-  const tombstone = `forgotten-${randomBytes(6).toString('hex')}`;
+  const tombstone = newTombstone();
   try {
     await col.insertOne({ _id, tombstone });
   } catch (err) {
@@ -190,6 +160,19 @@ async function pendingTombstone(db: Db, user: UserRef) {
   }
   const kept = (await col.findOne({ _id }))?.tombstone ?? tombstone;
   return { tombstone: kept, done: async () => void (await col.deleteOne({ _id })) };
+}
+
+/** Puts the tombstone in `field` (an actor) wherever it is the person; returns how many documents changed. */
+async function retomb(db: Db, name: string, field: string, user: UserRef, tombstone: string) {
+  let n = 0;
+  for await (const d of db.collection(name).find({})) {
+    if (!isActor(d[field], user)) continue;
+    await db
+      .collection(name)
+      .updateOne({ _id: d._id }, { $set: { [field]: tombActor(d[field], tombstone) } });
+    n++;
+  }
+  return n;
 }
 
 /** Collections heed does not know field by field (digests, rollups, …): every string is checked. */

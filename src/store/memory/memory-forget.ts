@@ -1,18 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import type { ForgetCounts } from '../../core/ports.ts';
-import type { Actor } from '../../core/types.ts';
 import { isActor, type UserRef } from '../../core/user-ref.ts';
 import { feedbackId } from '../feedback-repo.ts';
+import { forgottenMark, newTombstone, noForgetCounts, tombActor, userDeliveryKeys } from '../forget-rules.ts';
 import { type Needles, scrubValue } from '../privacy-scrub.ts';
 import type { MemoryTables } from './tables.ts';
-
-const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-const tombActor = (a: Actor, tombstone: string): Actor => ({
-  platform: a.platform,
-  userId: tombstone,
-  ...(a.isModerator !== undefined ? { isModerator: a.isModerator } : {}),
-});
 
 /** Replaces `value` by its scrubbed copy when the person appears in it; true when it did. */
 function scrubIn<K, V>(map: Map<K, V>, key: K, value: V, needles: Needles): boolean {
@@ -23,7 +14,7 @@ function scrubIn<K, V>(map: Map<K, V>, key: K, value: V, needles: Needles): bool
 
 /** `heed forget` over the in-memory tables: the same rules as the MongoDB store's forgetUser. */
 export function memoryForget(t: MemoryTables, user: UserRef, now: Date): ForgetCounts {
-  const tombstone = `forgotten-${randomBytes(6).toString('hex')}`;
+  const tombstone = newTombstone();
   const theirs = <T extends { platform: string; userId: string }>(r: T) =>
     r.platform === user.platform && r.userId === user.userId;
   const interactions = [...t.interactions.values()].filter((i) => theirs(i.ref));
@@ -41,17 +32,8 @@ export function memoryForget(t: MemoryTables, user: UserRef, now: Date): ForgetC
     ]),
   );
   const needles: Needles = { userId: user.userId, tombstone, texts: [...texts] };
-  const counts: ForgetCounts = {
-    interactions: interactions.length,
-    feedback: feedback.length,
-    reviews: 0,
-    resolutions: 0,
-    knowledge: 0,
-    instructions: 0,
-    deliveries: 0,
-    other: 0,
-  };
-  const mark = { redactedAt: now, redacted: 'forgotten' as const };
+  const counts = { ...noForgetCounts(), interactions: interactions.length, feedback: feedback.length };
+  const mark = forgottenMark(now);
 
   for (const r of t.reviews.values()) {
     const before = JSON.stringify(r);
@@ -81,8 +63,7 @@ export function memoryForget(t: MemoryTables, user: UserRef, now: Date): ForgetC
       v.author = tombActor(v.author!, tombstone);
       counts.instructions++;
     }
-  // De-duplication keys that name the user (e.g. `slack:action:<userId>:…`) are simply dropped.
-  const keyed = new RegExp(`^${escapeRegex(user.platform)}:[^:]+:${escapeRegex(user.userId)}:`);
+  const keyed = userDeliveryKeys(user);
   for (const key of [...t.deliveries.keys()])
     if (keyed.test(key)) {
       t.deliveries.delete(key);
