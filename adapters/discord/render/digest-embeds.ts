@@ -15,45 +15,36 @@ const quote = (s: string) => `“${oneLine(s)}”`;
 
 /** The weekly digest as messages of embeds, each message within Discord's limits. */
 export function digestMessages(d: Digest): APIEmbed[][] {
-  const sections: EmbedSection[] = [overview(d)];
-  if (d.byPlatform.length > 0)
-    sections.push({
-      title: 'By platform',
-      color: COLOUR,
-      fields: d.byPlatform.map((p) => ({
-        name: p.platform,
-        value: `${p.feedback} feedback · ${percent(p.positiveRate)} positive`,
-        inline: true,
-      })),
-    });
-  if (d.commonIssues.length > 0)
-    sections.push({
-      title: 'Common issues',
-      color: COLOUR,
-      fields: d.commonIssues.map((c) => ({
-        name: c.representative,
-        value: [`${c.frequency}×`, ...c.samples.map(quote)].join('\n'),
-      })),
-    });
-  if (d.corrections.length > 0)
-    sections.push({
-      title: 'Corrections',
-      color: COLOUR,
-      fields: d.corrections.map((c) => ({
-        name: c.question,
-        value: `${c.status === 'approved' ? '✅ approved' : '⏳ pending'} — ${quote(c.text)}${c.userName ? ` — ${c.userName}` : ''}`,
-      })),
-    });
-  if (d.opportunities.length > 0)
-    sections.push({
-      title: 'Improvement opportunities',
-      color: COLOUR,
-      fields: d.opportunities.map((o, n) => ({
-        name: `${n + 1}. (score ${o.score.toFixed(2)})`,
-        value: o.description,
-      })),
-    });
-  return packSections(sections);
+  const sections = [
+    overview(d),
+    listSection('By platform', d.byPlatform, (p) => ({
+      name: p.platform,
+      value: `${p.feedback} feedback · ${percent(p.positiveRate)} positive`,
+      inline: true,
+    })),
+    listSection('Common issues', d.commonIssues, (c) => ({
+      name: c.representative,
+      value: [`${c.frequency}×`, ...c.samples.map(quote)].join('\n'),
+    })),
+    listSection('Corrections', d.corrections, (c) => ({
+      name: c.question,
+      value: `${c.status === 'approved' ? '✅ approved' : '⏳ pending'} — ${quote(c.text)}${c.userName ? ` — ${c.userName}` : ''}`,
+    })),
+    listSection('Improvement opportunities', d.opportunities, (o, n) => ({
+      name: `${n + 1}. (score ${o.score.toFixed(2)})`,
+      value: o.description,
+    })),
+  ];
+  return packSections(sections.filter((s): s is EmbedSection => s !== null));
+}
+
+/** A section of one field per item; none (null) when there are no items, so no empty heading is posted. */
+function listSection<T>(
+  title: string,
+  items: readonly T[],
+  field: (item: T, index: number) => APIEmbedField,
+): EmbedSection | null {
+  return items.length === 0 ? null : { title, color: COLOUR, fields: items.map(field) };
 }
 
 function overview(d: Digest): EmbedSection {
