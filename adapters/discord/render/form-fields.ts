@@ -1,10 +1,12 @@
 import {
   type APILabelComponent,
+  type APIModalInteractionResponseCallbackData,
   type APISelectMenuOption,
   ComponentType,
   type ModalSubmitInteraction,
   TextInputStyle,
 } from 'discord.js';
+import { encodeCustomId, type HeedCustomId } from '../ids.ts';
 import { clip, DISCORD } from './limits.ts';
 
 interface TextFieldOptions {
@@ -17,23 +19,27 @@ interface TextFieldOptions {
   placeholder?: string;
 }
 
-/** A labelled text input for a modal (discord.js 14.28: Label components wrap inputs). */
+/** A modal heed reads back: its custom id comes from the one codec (ids.ts), its fields from below. */
+export function modal(
+  id: HeedCustomId,
+  title: string,
+  fields: APILabelComponent[],
+): APIModalInteractionResponseCallbackData {
+  return { custom_id: encodeCustomId(id), title, components: fields };
+}
+
+/** A labelled text input for a modal. */
 export function textField(customId: string, o: TextFieldOptions): APILabelComponent {
-  return {
-    type: ComponentType.Label,
-    label: clip(o.label, DISCORD.label),
-    ...(o.description ? { description: clip(o.description, 100) } : {}),
-    component: {
-      type: ComponentType.TextInput,
-      custom_id: customId,
-      style: o.paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
-      required: o.required,
-      ...(o.required ? { min_length: 1 } : {}),
-      max_length: Math.min(o.max, DISCORD.textInput),
-      ...(o.value ? { value: o.value } : {}),
-      ...(o.placeholder ? { placeholder: clip(o.placeholder, 100) } : {}),
-    },
-  };
+  return labelled(o, {
+    type: ComponentType.TextInput,
+    custom_id: customId,
+    style: o.paragraph ? TextInputStyle.Paragraph : TextInputStyle.Short,
+    required: o.required,
+    ...(o.required ? { min_length: 1 } : {}),
+    max_length: Math.min(o.max, DISCORD.textInput),
+    ...(o.value ? { value: o.value } : {}),
+    ...(o.placeholder ? { placeholder: clip(o.placeholder, 100) } : {}),
+  });
 }
 
 /** A labelled multi-select for a modal. */
@@ -41,18 +47,26 @@ export function selectField(
   customId: string,
   o: { label: string; description?: string; options: APISelectMenuOption[] },
 ): APILabelComponent {
+  return labelled(o, {
+    type: ComponentType.StringSelect,
+    custom_id: customId,
+    required: false,
+    min_values: 0,
+    max_values: o.options.length,
+    options: o.options,
+  });
+}
+
+/** discord.js 14.28: a Label component wraps each modal input, with Discord's label and hint limits. */
+function labelled(
+  o: { label: string; description?: string },
+  component: APILabelComponent['component'],
+): APILabelComponent {
   return {
     type: ComponentType.Label,
     label: clip(o.label, DISCORD.label),
     ...(o.description ? { description: clip(o.description, 100) } : {}),
-    component: {
-      type: ComponentType.StringSelect,
-      custom_id: customId,
-      required: false,
-      min_values: 0,
-      max_values: o.options.length,
-      options: o.options,
-    },
+    component,
   };
 }
 

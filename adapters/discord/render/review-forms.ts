@@ -1,28 +1,23 @@
 import type { APIModalInteractionResponseCallbackData, ModalSubmitInteraction } from 'discord.js';
 import { LIMITS } from '../../../src/core/schemas.ts';
 import type { ReviewView } from '../../../src/core/views.ts';
-import { encodeCustomId } from '../ids.ts';
-import { textField, textValue } from './form-fields.ts';
+import { modal, textField, textValue } from './form-fields.ts';
 import { DISCORD } from './limits.ts';
 
 export const REVIEW_FIELDS = { answer: 'answer', part1: 'instructions1', part2: 'instructions2' } as const;
 
 /** Apply correction: the corrected answer, pre-filled with the latest correction and editable. */
 export function applyCorrectionForm(view: ReviewView): APIModalInteractionResponseCallbackData {
-  return {
-    custom_id: encodeCustomId({ kind: 'review-modal', reviewId: view.review.id, action: 'apply' }),
-    title: 'Apply correction',
-    components: [
-      textField(REVIEW_FIELDS.answer, {
-        label: 'Answer for the knowledge base',
-        description: 'Saved as the answer for this question pattern.',
-        paragraph: true,
-        required: true,
-        max: LIMITS.correction,
-        value: view.corrections[0]?.text,
-      }),
-    ],
-  };
+  return modal({ kind: 'review-modal', reviewId: view.review.id, action: 'apply' }, 'Apply correction', [
+    textField(REVIEW_FIELDS.answer, {
+      label: 'Answer for the knowledge base',
+      description: 'Saved as the answer for this question pattern.',
+      paragraph: true,
+      required: true,
+      max: LIMITS.correction,
+      value: view.corrections[0]?.text,
+    }),
+  ]);
 }
 
 /**
@@ -34,27 +29,23 @@ export function updateInstructionsForm(
   current: string,
 ): APIModalInteractionResponseCallbackData {
   const [first, second] = splitInstructions(current);
-  return {
-    custom_id: encodeCustomId({ kind: 'review-modal', reviewId, action: 'instructions' }),
-    title: 'Update instructions',
-    components: [
-      textField(REVIEW_FIELDS.part1, {
-        label: 'Instructions for the assistant',
-        paragraph: true,
-        required: true,
-        max: DISCORD.textInput,
-        value: first,
-      }),
-      textField(REVIEW_FIELDS.part2, {
-        label: 'Instructions, continued (optional)',
-        description: 'Used when the instructions are longer than the first box allows.',
-        paragraph: true,
-        required: false,
-        max: LIMITS.instructions - DISCORD.textInput,
-        value: second,
-      }),
-    ],
-  };
+  return modal({ kind: 'review-modal', reviewId, action: 'instructions' }, 'Update instructions', [
+    textField(REVIEW_FIELDS.part1, {
+      label: 'Instructions for the assistant',
+      paragraph: true,
+      required: true,
+      max: DISCORD.textInput,
+      value: first,
+    }),
+    textField(REVIEW_FIELDS.part2, {
+      label: 'Instructions, continued (optional)',
+      description: 'Used when the instructions are longer than the first box allows.',
+      paragraph: true,
+      required: false,
+      max: LIMITS.instructions - DISCORD.textInput,
+      value: second,
+    }),
+  ]);
 }
 
 export function splitInstructions(text: string): [string, string] {
