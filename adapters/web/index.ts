@@ -13,6 +13,7 @@ import { questionRoutes } from './handlers/questions.ts';
 import { reviewRoutes } from './handlers/reviews.ts';
 import { type PlaygroundAccess, WebModerators } from './moderators.ts';
 import { WebOutbound } from './outbound.ts';
+import { MD_TAGS_ASSET, MD_TAGS_MODULE } from './render/markdown-tags.ts';
 import { EventStream } from './transport/event-stream.ts';
 import { StaticAssets } from './transport/static-assets.ts';
 
@@ -48,7 +49,7 @@ export function createWebAdapter(opts: WebAdapterOptions): WebAdapter {
     moderators: new WebModerators(opts.access),
     platform: { events, insights: opts.insights, digestPreview: opts.digestPreview },
   };
-  const assets = new StaticAssets();
+  const assets = new StaticAssets({ [MD_TAGS_ASSET]: MD_TAGS_MODULE });
   const routes: HttpRoute[] = [
     { method: 'GET', path: '/', handler: (req, res) => assets.servePage(req, res) },
     { method: 'GET', path: '/assets/*', handler: (req, res) => assets.serveAsset(req, res) },

@@ -1,29 +1,7 @@
 import MarkdownIt from 'markdown-it';
+import { MD_TAGS, type MdTag } from './markdown-tags.ts';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
-
-/** Elements an answer may contain; the page maps each to the same tag and nothing else. */
-export type MdTag =
-  | 'p'
-  | 'h1'
-  | 'h2'
-  | 'h3'
-  | 'h4'
-  | 'h5'
-  | 'h6'
-  | 'ul'
-  | 'ol'
-  | 'li'
-  | 'blockquote'
-  | 'table'
-  | 'thead'
-  | 'tbody'
-  | 'tr'
-  | 'th'
-  | 'td'
-  | 'strong'
-  | 'em'
-  | 's';
 
 /**
  * A rendered answer as data, not markup: the page builds DOM nodes from it with createElement and
@@ -38,28 +16,8 @@ export type MdNode =
   | { t: 'hr' }
   | { t: MdTag; c: MdNode[]; start?: number };
 
-const TAGS = new Set<string>([
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-  'strong',
-  'em',
-  's',
-]);
+const TAGS: ReadonlySet<string> = new Set(MD_TAGS);
+const isTag = (tag: string): tag is MdTag => TAGS.has(tag);
 
 // html: false — raw HTML in the text stays text. linkify turns bare http(s) URLs into links.
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
@@ -96,7 +54,7 @@ export function markdownTree(source: string): MdNode[] {
 }
 
 function open(token: Token): MdNode {
-  const tag = TAGS.has(token.tag) ? (token.tag as MdTag) : 'p';
+  const tag: MdTag = isTag(token.tag) ? token.tag : 'p';
   const start = Number(token.attrGet('start'));
   return { t: tag, c: [], ...(tag === 'ol' && Number.isInteger(start) && start !== 1 ? { start } : {}) };
 }
@@ -133,8 +91,8 @@ function inlineNodes(tokens: Token[]): MdNode[] {
         break;
       }
       default:
-        if (token.nesting === 1 && TAGS.has(token.tag)) {
-          const node: MdNode = { t: token.tag as MdTag, c: [] };
+        if (token.nesting === 1 && isTag(token.tag)) {
+          const node: MdNode = { t: token.tag, c: [] };
           top().push(node);
           stack.push(node.c);
         } else if (token.nesting === -1 && stack.length > 1) stack.pop();

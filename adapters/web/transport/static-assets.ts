@@ -24,12 +24,16 @@ interface Asset {
 
 /**
  * The page and its assets, read once from `render/public/`. Only files listed there are served, by exact
- * name, so no request path can reach anything else on disk.
+ * name, so no request path can reach anything else on disk. `modules` are browser modules the server
+ * builds from its own constants (name → source), for what the page must share with the server.
  */
 export class StaticAssets {
   private loaded: Promise<Map<string, Asset>> | undefined;
 
-  constructor(private readonly dir = PUBLIC_DIR) {}
+  constructor(
+    private readonly modules: Readonly<Record<string, string>> = {},
+    private readonly dir = PUBLIC_DIR,
+  ) {}
 
   async servePage(_req: IncomingMessage, res: ServerResponse): Promise<void> {
     await this.send(res, 'index.html');
@@ -65,6 +69,8 @@ export class StaticAssets {
         const type = TYPES[path.extname(name)];
         if (type) map.set(name, { body: await readFile(path.join(this.dir, name)), type });
       }
+      for (const [name, source] of Object.entries(this.modules))
+        map.set(name, { body: Buffer.from(source), type: TYPES['.js']! });
       return map;
     })();
     return this.loaded;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from '../../../adapters/web/index.ts';
+import { MD_TAGS } from '../../../adapters/web/render/markdown-tags.ts';
 import { LIMITS } from '../../../src/core/schemas.ts';
 import { REASON_LABELS, REASONS } from '../../../src/core/types.ts';
 import { call, MODERATING, NO_ANSWER, startPlayground } from './harness.ts';
@@ -41,6 +42,13 @@ describe('web playground API over the real core and database', () => {
     expect(js.headers.get('content-type')).toContain('text/javascript');
     for (const path of ['/assets/nope.js', '/assets/..%2Foutbound.ts', '/assets/../index.ts'])
       expect((await fetch(url + path)).status).toBe(404);
+  });
+
+  it("serves the page the server's own list of Markdown tags, as a module (no copy on the page)", async () => {
+    const res = await fetch(`${url}/assets/markdown-tags.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/javascript');
+    expect(await res.text()).toContain(`export const MD_TAGS = Object.freeze(${JSON.stringify(MD_TAGS)});`);
   });
 
   it('asks through the core: the answer comes back and the interaction is stored as web', async () => {

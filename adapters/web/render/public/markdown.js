@@ -1,27 +1,10 @@
-// Renders the server's Markdown tree (adapters/web/markdown-tree.ts) with DOM APIs only: every piece of
-// text becomes a text node and only these tags are ever created, so an answer can never inject markup.
-const TAGS = new Set([
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'ul',
-  'ol',
-  'li',
-  'blockquote',
-  'table',
-  'thead',
-  'tbody',
-  'tr',
-  'th',
-  'td',
-  'strong',
-  'em',
-  's',
-]);
+// Renders the server's Markdown tree (adapters/web/render/markdown-tree.ts) with DOM APIs only: every
+// piece of text becomes a text node and only the allowed tags are ever created, so an answer can never
+// inject markup. The allowed tags are the server's own list (adapters/web/render/markdown-tags.ts), which
+// it serves as ./markdown-tags.js; a tag the tree names outside that list is still refused here.
+import { MD_TAGS } from './markdown-tags.js';
+
+const TAGS = new Set(MD_TAGS);
 
 export function renderMarkdown(nodes) {
   const fragment = document.createDocumentFragment();
