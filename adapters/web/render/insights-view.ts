@@ -1,4 +1,5 @@
 import { renderDigestText } from '../../../src/core/insights/digest-text.ts';
+import { waitingByReview } from '../../../src/core/insights/opportunities.ts';
 import type { Insights } from '../../../src/core/insights/types.ts';
 import {
   actorName,
@@ -156,12 +157,6 @@ function reasons(counts: Partial<Record<Reason, number>>): IssueView['reasons'] 
 /** The worst patterns (linked to their open review), stale reviews, corrections waiting for approval. */
 function opportunities(now: Insights, openReviews: Map<string, string>): OpportunityView[] {
   const { patterns, staleReviews, pendingCorrections } = now.opportunities;
-  const waiting = new Map<string, { question: string; count: number }>();
-  for (const c of pendingCorrections) {
-    const entry = waiting.get(c.reviewId) ?? { question: c.question, count: 0 };
-    entry.count++;
-    waiting.set(c.reviewId, entry);
-  }
   return [
     ...patterns.slice(0, 5).map((p): OpportunityView => {
       const reviewId = openReviews.get(p.patternKey);
@@ -180,14 +175,16 @@ function opportunities(now: Insights, openReviews: Map<string, string>): Opportu
         review: { id: r.reviewId, label: 'Resolve it' },
       }),
     ),
-    ...[...waiting.entries()].slice(0, 5).map(
-      ([reviewId, w]): OpportunityView => ({
-        kind: 'pending-corrections',
-        title: w.question,
-        detail: `${plural(w.count, 'correction')} waiting for approval`,
-        review: { id: reviewId, label: 'Review the corrections' },
-      }),
-    ),
+    ...waitingByReview(pendingCorrections)
+      .slice(0, 5)
+      .map(
+        (w): OpportunityView => ({
+          kind: 'pending-corrections',
+          title: w.question,
+          detail: `${plural(w.count, 'correction')} waiting for approval`,
+          review: { id: w.reviewId, label: 'Review the corrections' },
+        }),
+      ),
   ];
 }
 

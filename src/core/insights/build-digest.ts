@@ -6,6 +6,7 @@ import { plural } from '../presentation/plural.ts';
 import type { Digest } from '../views.ts';
 import type { Clusterer } from './common-issues.ts';
 import { computeInsights } from './compute-insights.ts';
+import { waitingByReview } from './opportunities.ts';
 import { periodsEndingWith } from './period.ts';
 import { createPeriodReader } from './period-data.ts';
 import { sparkline } from './sparkline.ts';
@@ -109,12 +110,6 @@ const quote = (text: string) => quoted(text, QUOTE_MAX);
 /** Up to `max` of each kind: worst patterns, stale reviews, corrections awaiting approval. */
 function digestOpportunities(insights: Insights, max: number): Digest['opportunities'] {
   const { patterns, staleReviews, pendingCorrections } = insights.opportunities;
-  const waiting = new Map<string, { question: string; count: number }>();
-  for (const c of pendingCorrections) {
-    const entry = waiting.get(c.reviewId) ?? { question: c.question, count: 0 };
-    entry.count++;
-    waiting.set(c.reviewId, entry);
-  }
   return [
     ...patterns.slice(0, max).map((p) => ({
       description: `Improve answers to ${quote(p.question)}: ${p.negative} of ${p.total} reactions negative (${percent(p.negativeRate)})`,
@@ -124,7 +119,7 @@ function digestOpportunities(insights: Insights, max: number): Digest['opportuni
       description: `Review of ${quote(r.question)} open for ${plural(r.ageDays, 'day')}`,
       score: r.ageDays,
     })),
-    ...[...waiting.values()]
+    ...waitingByReview(pendingCorrections)
       .sort((a, b) => b.count - a.count)
       .slice(0, max)
       .map((w) => ({

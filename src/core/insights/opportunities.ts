@@ -58,3 +58,16 @@ export function pendingCorrections(
     )
     .sort((a, b) => a.at.getTime() - b.at.getTime());
 }
+
+/** Corrections waiting for approval, one entry per review: its question and how many wait there, first waiting first. */
+export function waitingByReview(
+  pending: readonly PendingCorrection[],
+): { reviewId: string; question: string; count: number }[] {
+  const waiting = new Map<string, { reviewId: string; question: string; count: number }>();
+  for (const c of pending) {
+    const entry = waiting.get(c.reviewId) ?? { reviewId: c.reviewId, question: c.question, count: 0 };
+    entry.count++;
+    waiting.set(c.reviewId, entry);
+  }
+  return [...waiting.values()];
+}
