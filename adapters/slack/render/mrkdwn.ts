@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { escapeMrkdwn, SLACK_LIMITS, section, splitText } from './text.ts';
+import { escapeMrkdwn, mrkdwnSections, type section } from './text.ts';
 
 type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
@@ -161,5 +161,5 @@ function render(t: Token): string {
 /** An answer as mrkdwn sections, split at Slack's limit (never inside an entity), nothing dropped. */
 export function markdownSections(raw: string): ReturnType<typeof section>[] {
   const text = raw.trim() === '' ? '(empty)' : markdownToMrkdwn(raw) || escapeMrkdwn(raw);
-  return splitText(text, SLACK_LIMITS.sectionText).map((chunk) => section(chunk));
+  return mrkdwnSections(text);
 }

@@ -12,10 +12,9 @@ import {
   clip,
   escapeMrkdwn,
   type KnownBlock,
+  mrkdwnSections,
   plain,
-  SLACK_LIMITS,
   section,
-  splitText,
   textSections,
   who,
 } from './text.ts';
@@ -125,16 +124,14 @@ const MRKDWN: OutcomeStyle = {
 
 /**
  * What was done, in one line ("✅ <@U1> applied the correction to the knowledge base (version 2).");
- * "Review resolved." when the resolution is unknown.
+ * "Review resolved." when the resolution is unknown. A note of up to OUTCOME_NOTE_MAX characters can pass
+ * the section limit once escaped: the line is split into sections (mrkdwnSections), never cut.
  */
 function outcomeLine(view: ReviewView): string {
   const r = view.review.resolution;
   const line = outcomeOrStatus(view.review, MRKDWN);
   return r ? `${outcomeIcon(r.action)} ${line}` : line;
 }
-
-/** A note of up to OUTCOME_NOTE_MAX characters can pass the section limit once escaped: split, never cut. */
-const outcomeSections = (line: string) => splitText(line, SLACK_LIMITS.sectionText).map(section);
 
 /** The root after resolution: same facts, outcome and who, no buttons. */
 export function resolvedRootMessage(view: ReviewView): SlackMessage {
@@ -143,12 +140,7 @@ export function resolvedRootMessage(view: ReviewView): SlackMessage {
   const title = `${status === 'dismissed' ? '🚫' : '✅'} ${reviewStatusTitle(status)}`;
   return {
     text: `${title}: ${clip(view.question, 200)}`,
-    blocks: [
-      { type: 'header', text: plain(title) },
-      ...outcomeSections(outcome),
-      ...body(view),
-      footer(view),
-    ],
+    blocks: [{ type: 'header', text: plain(title) }, ...mrkdwnSections(outcome), ...body(view), footer(view)],
   };
 }
 
@@ -174,5 +166,5 @@ export function appendMessage(view: ReviewView, item: FeedbackItemView): SlackMe
 
 export function outcomeReply(view: ReviewView): SlackMessage {
   const text = outcomeLine(view);
-  return { text: clip(text, 300), blocks: outcomeSections(text) };
+  return { text: clip(text, 300), blocks: mrkdwnSections(text) };
 }

@@ -49,12 +49,19 @@ export const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
 /** A section with mrkdwn text; callers keep `text` within the section limit. */
 export const section = (text: string) => ({ type: 'section' as const, text: mrkdwn(text) });
 
-/** Sections for arbitrary user / model text: escaped, split at the limit, nothing dropped. */
-export function textSections(raw: string, prefix = ''): ReturnType<typeof section>[] {
-  const escaped = escapeMrkdwn(raw.trim() === '' ? '(empty)' : raw);
-  return splitText(escaped, SLACK_LIMITS.sectionText - prefix.length).map((chunk, i) =>
+/**
+ * mrkdwn that is already escaped as sections, split at the section limit (never inside an entity),
+ * nothing dropped; `prefix` (mrkdwn too) leads the first.
+ */
+export function mrkdwnSections(text: string, prefix = ''): ReturnType<typeof section>[] {
+  return splitText(text, SLACK_LIMITS.sectionText - prefix.length).map((chunk, i) =>
     section(i === 0 ? `${prefix}${chunk}` : chunk),
   );
+}
+
+/** Sections for arbitrary user / model text: escaped, split at the limit, nothing dropped. */
+export function textSections(raw: string, prefix = ''): ReturnType<typeof section>[] {
+  return mrkdwnSections(escapeMrkdwn(raw.trim() === '' ? '(empty)' : raw), prefix);
 }
 
 /** `<@U123>` for a Slack user id, else the escaped name. */
