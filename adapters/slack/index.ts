@@ -7,6 +7,7 @@ import { type TrendChartRenderer, trendChartPng } from '../../src/insights-chart
 import { type HttpRoute, OutboundAdapter } from '../adapter.ts';
 import { registerActionHandlers } from './handlers/actions.ts';
 import type { SlackContext } from './handlers/context.ts';
+import { ackForeignIds } from './handlers/foreign-ids.ts';
 import { registerQuestionHandlers } from './handlers/questions.ts';
 import { registerViewHandlers } from './handlers/views.ts';
 import { ModeratorDirectory } from './moderators.ts';
@@ -84,10 +85,13 @@ export class SlackAdapter extends OutboundAdapter {
       platform: { config, client },
     };
     const own = !opts.app;
-    if (own) registerQuestionHandlers(app, ctx);
-    // On the team's app, ids that are not heed's belong to the team's own handlers: no catch-all.
-    registerActionHandlers(app, ctx, { ackForeign: own });
-    registerViewHandlers(app, ctx, { ackForeign: own });
+    // On the team's app, questions and ids that are not heed's belong to the team's own handlers.
+    if (own) {
+      registerQuestionHandlers(app, ctx);
+      ackForeignIds(app, logger);
+    }
+    registerActionHandlers(app, ctx);
+    registerViewHandlers(app, ctx);
     if (own)
       app.error(async (err) => {
         logger.error({ ...errorContext(err) }, 'unhandled Slack error');

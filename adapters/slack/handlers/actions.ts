@@ -7,12 +7,12 @@ import {
   voteReply,
 } from '../../../src/core/presentation/index.ts';
 import { type Recipient, tellUser } from '../boundary.ts';
-import { ACTION, HEED_PREFIX, NOT_HEED, parseAction, type SlackAction } from '../ids.ts';
+import { ACTION, HEED_PREFIX, parseAction, type SlackAction } from '../ids.ts';
 import { correctionModal, reasonsModal, resolveModal } from '../render/modals.ts';
 import { escapeMrkdwn } from '../render/text.ts';
 import type { Client, SlackContext } from './context.ts';
 import { runDelivery } from './deliveries.ts';
-import { obj, str } from './payload.ts';
+import { logId, obj, payloadUser, str } from './payload.ts';
 
 export interface Clicker extends Recipient {
   name?: string;
@@ -25,38 +25,22 @@ function clickedValue(action: Record<string, unknown>): string | undefined {
 }
 
 /** Every heed button, feedback button and select: ack at once, de-duplicate redeliveries, then act. */
-export function registerActionHandlers(
-  app: App,
-  ctx: SlackContext,
-  opts: { ackForeign: boolean } = { ackForeign: true },
-): void {
-  if (opts.ackForeign)
-    app.action(NOT_HEED, async ({ ack, action }) => {
-      await ack();
-      ctx.logger.warn(
-        { actionId: String(str(action, 'action_id') ?? str(action, 'callback_id')).slice(0, 80) },
-        'ignored an action that is not heed’s',
-      );
-    });
+export function registerActionHandlers(app: App, ctx: SlackContext): void {
   app.action(HEED_PREFIX, async ({ ack, body, action, client }) => {
     await ack();
     const raw = action as unknown as Record<string, unknown>;
     const parsed = parseAction(raw.action_id, clickedValue(raw));
-    const user = obj(body, 'user');
-    const userId = str(user, 'id');
+    const { id: userId, name } = payloadUser(body);
     const clicker: Clicker = {
       userId: userId ?? '',
-      name: str(user, 'name') ?? str(user, 'username'),
+      name,
       channelId: str(obj(body, 'channel'), 'id') ?? str(obj(body, 'container'), 'channel_id'),
       threadTs: str(obj(body, 'message'), 'thread_ts') ?? str(obj(body, 'container'), 'thread_ts'),
       triggerId: str(body, 'trigger_id'),
     };
     // heed's controls only ever arrive as block_actions; Bolt routes anything carrying `actions` here.
     if (!parsed || !userId || str(body, 'type') !== 'block_actions') {
-      ctx.logger.warn(
-        { actionId: String(raw.action_id).slice(0, 80), user: userId },
-        'ignored an unrecognised action',
-      );
+      ctx.logger.warn({ actionId: logId(raw.action_id), user: userId }, 'ignored an unrecognised action');
       return;
     }
     await runDelivery(

@@ -11,3 +11,12 @@ export function obj(value: unknown, key: string): Record<string, unknown> | unde
   const v = (value as Record<string, unknown>)[key];
   return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
 }
+
+/** Who sent an interactive payload: `user.id`, and the name Slack gives (`name`, else `username`). */
+export function payloadUser(body: unknown): { id?: string; name?: string } {
+  const user = obj(body, 'user');
+  return { id: str(user, 'id'), name: str(user, 'name') ?? str(user, 'username') };
+}
+
+/** An id from a payload as a log field: whatever was sent, cut short so a forged one cannot flood the log. */
+export const logId = (id: unknown): string => String(id).slice(0, 80);

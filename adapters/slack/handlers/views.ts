@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { isUserFacing } from '../../../src/core/errors.ts';
 import { alreadyClosedText, correctionThanks, reasonsThanks } from '../../../src/core/presentation/index.ts';
 import { tellUser } from '../boundary.ts';
-import { HEED_PREFIX, type ModalMeta, NOT_HEED, parseMeta } from '../ids.ts';
+import { HEED_PREFIX, type ModalMeta, parseMeta } from '../ids.ts';
 import {
   FIELD,
   fieldFor,
@@ -13,7 +13,7 @@ import {
 } from '../render/modals.ts';
 import type { SlackContext } from './context.ts';
 import { runDelivery } from './deliveries.ts';
-import { obj, str } from './payload.ts';
+import { logId, payloadUser } from './payload.ts';
 
 type Ack = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
 
@@ -21,29 +21,15 @@ type Ack = (response?: { response_action: 'errors'; errors: Record<string, strin
  * Modal submissions. Input is checked before the ack so problems show as field errors
  * (`response_action: errors`) with nothing stored; the write happens after the ack (3-second window).
  */
-export function registerViewHandlers(
-  app: App,
-  ctx: SlackContext,
-  opts: { ackForeign: boolean } = { ackForeign: true },
-): void {
-  if (opts.ackForeign)
-    app.view(NOT_HEED, async ({ ack, view }) => {
-      await ack();
-      ctx.logger.warn(
-        { callbackId: String(view.callback_id).slice(0, 80) },
-        'ignored a modal that is not heed’s',
-      );
-    });
+export function registerViewHandlers(app: App, ctx: SlackContext): void {
   app.view(HEED_PREFIX, async ({ ack, body, view, client }) => {
     const meta = parseMeta(view.callback_id, view.private_metadata);
-    const user = obj(body, 'user');
-    const userId = str(user, 'id');
+    const { id: userId, name } = payloadUser(body);
     if (!meta || !userId) {
-      ctx.logger.warn({ callbackId: String(view.callback_id).slice(0, 80) }, 'ignored an unrecognised modal');
+      ctx.logger.warn({ callbackId: logId(view.callback_id) }, 'ignored an unrecognised modal');
       await ack();
       return;
     }
-    const name = str(user, 'name') ?? str(user, 'username');
     const to = {
       userId,
       channelId: meta.channelId,
@@ -146,12 +132,7 @@ async function onSubmit(
   try {
     await ctx.core.resolveReview({
       reviewId: meta.reviewId,
-      actor: {
-        platform: 'slack',
-        userId: user.userId,
-        ...(user.name ? { name: user.name } : {}),
-        isModerator,
-      },
+      actor: { ...actorOf(user), isModerator },
       action: meta.action,
       ...input.value,
     });
