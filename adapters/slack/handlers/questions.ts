@@ -37,31 +37,36 @@ async function ask(
   await postAnswer(ctx, client, interaction, where);
 }
 
-/** An Events API question (mention or DM): de-duplicated by event id, answered where it was asked. */
+/**
+ * An Events API question (mention or DM): de-duplicated by event id, answered where it was asked (in
+ * `threadTs` when there is one).
+ */
 async function answerEvent(
   ctx: SlackContext,
   client: Client,
   what: string,
-  body: { event_id: string },
-  e: {
-    text?: string;
-    botUserId?: string;
-    threadTs?: string;
-    ref: ConversationRef & { channelId: string };
-  },
+  body: { event_id: string; team_id?: string },
+  e: { user: string; channel: string; ts: string; text?: string; botUserId?: string; threadTs?: string },
 ): Promise<void> {
-  const { ref, threadTs } = e;
-  const to = { userId: ref.userId, channelId: ref.channelId, threadTs };
+  const { threadTs } = e;
+  const ref: ConversationRef = {
+    platform: 'slack',
+    userId: e.user,
+    channelId: e.channel,
+    messageId: e.ts,
+    ...(threadTs ? { threadId: threadTs } : {}),
+    teamId: body.team_id,
+  };
+  const to = { userId: e.user, channelId: e.channel, threadTs };
   await runDelivery(
     ctx,
     body,
     {
       what,
-      context: { channel: ref.channelId, user: ref.userId, eventId: body.event_id },
+      context: { channel: e.channel, user: e.user, eventId: body.event_id },
       reply: (text) => tellUser(client, ctx.logger, to, text),
     },
-    () =>
-      ask(ctx, client, stripMention(e.text ?? '', e.botUserId), ref, { channel: ref.channelId, threadTs }),
+    () => ask(ctx, client, stripMention(e.text ?? '', e.botUserId), ref, { channel: e.channel, threadTs }),
   );
 }
 
@@ -69,20 +74,12 @@ async function answerEvent(
 export function registerQuestionHandlers(app: App, ctx: SlackContext): void {
   app.event('app_mention', async ({ event, body, context, client }) => {
     const user = event.user;
-    const threadTs = event.thread_ts ?? event.ts;
     if (!user || event.subtype || event.bot_id) return;
     await answerEvent(ctx, client, 'app_mention', body, {
-      text: event.text,
+      ...event,
+      user,
       botUserId: context.botUserId,
-      threadTs,
-      ref: {
-        platform: 'slack',
-        userId: user,
-        channelId: event.channel,
-        threadId: threadTs,
-        messageId: event.ts,
-        teamId: body.team_id,
-      },
+      threadTs: event.thread_ts ?? event.ts,
     });
   });
 
@@ -91,19 +88,11 @@ export function registerQuestionHandlers(app: App, ctx: SlackContext): void {
     if (event.channel_type !== 'im' || event.subtype !== undefined) return;
     const user = event.user;
     if (!user || event.bot_id || user === context.botUserId) return;
-    const threadTs = event.thread_ts;
     await answerEvent(ctx, client, 'message.im', body, {
-      text: event.text,
+      ...event,
+      user,
       botUserId: context.botUserId,
-      threadTs,
-      ref: {
-        platform: 'slack',
-        userId: user,
-        channelId: event.channel,
-        messageId: event.ts,
-        ...(threadTs ? { threadId: threadTs } : {}),
-        teamId: body.team_id,
-      },
+      threadTs: event.thread_ts,
     });
   });
 
