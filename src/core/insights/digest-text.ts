@@ -1,6 +1,11 @@
 import { digestPeriodLabel, periodLabel } from '../presentation/dates.ts';
-import { hoursText } from '../presentation/duration.ts';
 import { percent as pct } from '../presentation/percent.ts';
+import {
+  byPlatformLine,
+  commonIssueLine,
+  medianToResolve,
+  numberedLines,
+} from '../presentation/report-lines.ts';
 import { trendArrow as arrow, digestRate } from '../presentation/trend.ts';
 import type { Digest } from '../views.ts';
 
@@ -33,18 +38,8 @@ export function renderDigestText(digest: Digest, timezone?: string): string {
       : `Positive rate: ${pct(digest.positiveRate)} (${prev}${trendArrow(digest) ? `, ${trendArrow(digest)}` : ''})`,
   );
   lines.push(`Trend (${digest.trend.length} periods): ${digest.sparkline}`);
-  if (digest.byPlatform.length > 1)
-    lines.push(
-      `By platform: ${digest.byPlatform.map((p) => `${p.platform} ${p.feedback} (${pct(p.positiveRate)} 👍)`).join(' · ')}`,
-    );
-  section(
-    lines,
-    'Common issues',
-    digest.commonIssues.map(
-      (i) =>
-        `“${i.representative}” ×${i.frequency}${i.samples.length ? ` — ${i.samples.map((s) => `“${s}”`).join(', ')}` : ''}`,
-    ),
-  );
+  if (digest.byPlatform.length > 1) lines.push(byPlatformLine(digest.byPlatform));
+  section(lines, 'Common issues', digest.commonIssues.map(commonIssueLine));
   section(
     lines,
     'Corrections',
@@ -58,14 +53,14 @@ export function renderDigestText(digest: Digest, timezone?: string): string {
     digest.opportunities.map((o) => o.description),
   );
   const r = digest.reviewStats;
-  const median =
-    r.medianHoursToResolve === null ? '' : `, median ${hoursText(r.medianHoursToResolve)} to resolve`;
-  lines.push(`Reviews: ${r.opened} opened, ${r.resolved} resolved, ${r.open} open${median}`);
+  lines.push(
+    `Reviews: ${r.opened} opened, ${r.resolved} resolved, ${r.open} open${medianToResolve(r.medianHoursToResolve)}`,
+  );
   return lines.join('\n');
 }
 
 function section(lines: string[], title: string, items: string[]): void {
   if (items.length === 0) return;
   lines.push(`${title}:`);
-  lines.push(...items.map((item, i) => `  ${i + 1}. ${item}`));
+  lines.push(...numberedLines(items));
 }

@@ -1,7 +1,12 @@
 import { localDateTime } from '../presentation/dates.ts';
-import { hoursText } from '../presentation/duration.ts';
 import { percent as pct } from '../presentation/percent.ts';
 import { plural } from '../presentation/plural.ts';
+import {
+  byPlatformLine,
+  commonIssueLine,
+  medianToResolve,
+  numberedLines,
+} from '../presentation/report-lines.ts';
 import { signedPoints } from '../presentation/trend.ts';
 import type { Insights } from './types.ts';
 
@@ -9,7 +14,7 @@ const when = (d: Date) => localDateTime(d, 'UTC');
 
 function list(lines: string[], title: string, items: string[]): void {
   lines.push(`${title}:${items.length === 0 ? ' none' : ''}`);
-  lines.push(...items.map((item, i) => `  ${i + 1}. ${item}`));
+  lines.push(...numberedLines(items));
 }
 
 /** Human-readable insights for `heed insights` (times in UTC). */
@@ -29,18 +34,8 @@ export function renderInsightsText(i: Insights): string {
       : `Positive rate: ${pct(i.positiveRate)} (👍 ${i.up} / 👎 ${i.down}; ${trend})`,
   );
   lines.push(`Average rating: ${i.byKind.rating === 0 ? 'no ratings' : `${i.averageRating} / 5`}`);
-  if (i.byPlatform.length > 0)
-    lines.push(
-      `By platform: ${i.byPlatform.map((p) => `${p.platform} ${p.feedback} (${pct(p.positiveRate)} 👍)`).join(' · ')}`,
-    );
-  list(
-    lines,
-    'Common issues',
-    i.commonIssues.map(
-      (c) =>
-        `“${c.representative}” ×${c.frequency}${c.samples.length ? ` — ${c.samples.map((s) => `“${s}”`).join(', ')}` : ''}`,
-    ),
-  );
+  if (i.byPlatform.length > 0) lines.push(byPlatformLine(i.byPlatform));
+  list(lines, 'Common issues', i.commonIssues.map(commonIssueLine));
   list(
     lines,
     'Corrections',
@@ -64,10 +59,8 @@ export function renderInsightsText(i: Insights): string {
     i.opportunities.pendingCorrections.map((c) => `“${c.question}” → “${c.text}”`),
   );
   const r = i.reviews;
-  const median =
-    r.medianHoursToResolve === null ? '' : `, median ${hoursText(r.medianHoursToResolve)} to resolve`;
   lines.push(
-    `Reviews: ${r.opened} opened, ${r.resolved} resolved (${r.dismissed} dismissed), ${r.open} open${median}`,
+    `Reviews: ${r.opened} opened, ${r.resolved} resolved (${r.dismissed} dismissed), ${r.open} open${medianToResolve(r.medianHoursToResolve)}`,
   );
   return lines.join('\n');
 }

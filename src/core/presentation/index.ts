@@ -20,6 +20,7 @@ export {
 } from './outcome.ts';
 export { NO_RATE, percent, percentPoints, percentValue } from './percent.ts';
 export { plural } from './plural.ts';
+export { byPlatformLine, commonIssueLine, medianToResolve, numberedLines } from './report-lines.ts';
 export {
   ASK_WHY,
   correctionThanks,
