@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { CommandIO } from './cli/insights-command.ts';
+import type { CommandIO } from './cli/command.ts';
 import { loadConfig } from './config.ts';
 import { errorMessage } from './core/errors.ts';
 import { createLogger } from './logger.ts';

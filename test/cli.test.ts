@@ -38,10 +38,13 @@ describe('the heed CLI', () => {
   it('heed db parses its flags strictly and names the bad one', async () => {
     const bad = capture();
     expect(await runCli(['db', '--force', 'migrate'], bad.io, {})).toBe(2);
-    expect(bad.out.stderr).toMatch(/^Unknown option '--force'.*\nusage: heed db migrate/s);
+    expect(bad.out.stderr).toMatch(/^heed db: Unknown option '--force'.*\nusage: heed db migrate/s);
     const none = capture();
     expect(await runCli(['db'], none.io, {})).toBe(2);
     expect(none.out.stderr).toMatch(/^usage: heed db migrate/);
+    const help = capture();
+    expect(await runCli(['db', '--help'], help.io, {})).toBe(0);
+    expect(help.out).toEqual({ stdout: expect.stringMatching(/^usage: heed db migrate/), stderr: '' });
   });
 
   it('fails fast on bad configuration, naming the variable', async () => {

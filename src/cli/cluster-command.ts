@@ -1,11 +1,8 @@
-import { parseArgs } from 'node:util';
 import { summarizeClusters } from '../core/clustering/cluster-summary.ts';
 import { clusterTexts } from '../core/clustering/cluster-texts.ts';
+import { type CommandIO, EXIT, parseCommand, usageError } from './command.ts';
 
-export interface ClusterCommandIO {
-  /** Receives complete text, newline included (process.stdout.write semantics). */
-  stdout(s: string): void;
-  stderr(s: string): void;
+export interface ClusterCommandIO extends CommandIO {
   readFile(path: string): Promise<string>;
   /** Replaces the lexical clusterer when set (embeddings); `--threshold` always means the lexical one. */
   cluster?: (texts: readonly string[]) => Promise<number[]>;
@@ -17,6 +14,15 @@ const USAGE =
   '  Default output: each line again, with a "cluster" id (0 = largest cluster).\n' +
   '  --json: one document {clusters: [{id, size, representative, members}], items}.\n' +
   '  --threshold: merge similarity, 0–1 (default: tuned; higher → more, tighter clusters).\n';
+const SPEC = {
+  name: 'cluster',
+  usage: USAGE,
+  options: {
+    input: { type: 'string', short: 'i' },
+    json: { type: 'boolean' },
+    threshold: { type: 'string' },
+  },
+} as const;
 const MAX_REPORTED_ERRORS = 10;
 
 type Item = Record<string, unknown> & { text: string };
@@ -50,42 +56,19 @@ function parseItems(content: string): { items: Item[]; errors: string[] } {
  * Works offline, without the database. Returns the exit code (2 for bad usage or bad input).
  */
 export async function clusterCommand(args: string[], io: ClusterCommandIO): Promise<number> {
-  let values: { input?: string; json?: boolean; threshold?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        input: { type: 'string', short: 'i' },
-        json: { type: 'boolean' },
-        threshold: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    io.stderr(`${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    io.stdout(USAGE);
-    return 0;
-  }
-  if (!values.input) {
-    io.stderr(`--input is required\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand(args, SPEC, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
+  if (!values.input) return usageError(io, SPEC, '--input is required');
   const threshold = values.threshold === undefined ? undefined : Number(values.threshold);
-  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1)) {
-    io.stderr(`--threshold must be a number from 0 to 1, got "${values.threshold}"\n${USAGE}`);
-    return 2;
-  }
+  if (threshold !== undefined && !(threshold >= 0 && threshold <= 1))
+    return usageError(io, SPEC, `--threshold must be a number from 0 to 1, got "${values.threshold}"`);
   let content: string;
   try {
     content = await io.readFile(values.input);
   } catch (err) {
     io.stderr(`cannot read ${values.input}: ${(err as Error).message}\n`);
-    return 2;
+    return EXIT.usage;
   }
   const { items, errors } = parseItems(content);
   if (errors.length > 0) {
@@ -94,7 +77,7 @@ export async function clusterCommand(args: string[], io: ClusterCommandIO): Prom
     io.stderr(
       `${values.input}: ${shown.join(`\n${values.input}: `)}${more > 0 ? `\n…and ${more} more` : ''}\n`,
     );
-    return 2;
+    return EXIT.usage;
   }
   const texts = items.map((it) => it.text);
   const { clusters, labels } = summarizeClusters(
@@ -116,5 +99,5 @@ export async function clusterCommand(args: string[], io: ClusterCommandIO): Prom
   } else {
     io.stdout(annotated.map((it) => `${JSON.stringify(it)}\n`).join(''));
   }
-  return 0;
+  return EXIT.ok;
 }

@@ -1,14 +1,18 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import type { Logger } from '../core/ports.ts';
 import { findOrBuildFerretdb } from '../store/ferretdb-binary.ts';
 import { migrateSqlite } from '../store/migrate-sqlite.ts';
 import { openDatabase } from '../store/open-database.ts';
 import { sqliteDataFiles } from '../store/sqlite-data.ts';
-import type { CommandIO } from './insights-command.ts';
+import { type CommandIO, EXIT, parseCommand } from './command.ts';
 
-const USAGE = 'usage: heed db migrate   copy the SQLite-backed data in HEED_DATA_DIR into the database\n';
+const SPEC = {
+  name: 'db',
+  usage: 'usage: heed db migrate   copy the SQLite-backed data in HEED_DATA_DIR into the database\n',
+  options: {},
+  positionals: true,
+} as const;
 
 /**
  * `heed db migrate`: copies every document of the earlier embedded database (FerretDB on SQLite files in
@@ -20,16 +24,12 @@ export async function dbCommand(
   deps: { config: Config; env: NodeJS.ProcessEnv; io: CommandIO; logger: Logger },
 ): Promise<number> {
   const { io, config } = deps;
-  let positionals: string[];
-  try {
-    ({ positionals } = parseArgs({ args, options: {}, strict: true, allowPositionals: true }));
-  } catch (err) {
-    io.stderr(`${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand(args, SPEC, io);
+  if ('exit' in parsed) return parsed.exit;
+  const { positionals } = parsed;
   if (positionals.length !== 1 || positionals[0] !== 'migrate') {
-    io.stderr(USAGE);
-    return 2;
+    io.stderr(SPEC.usage);
+    return EXIT.usage;
   }
   const dataDir = path.resolve(config.mongo.dataDir);
   const files = await sqliteDataFiles(dataDir);

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { parseArgs } from 'node:util';
 import type { Config } from '../config.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';
 import { renderDigestText } from '../core/insights/digest-text.ts';
@@ -15,10 +14,18 @@ import {
 import type { Digest } from '../core/views.ts';
 import { renderTrendChartPng } from '../insights-chart/index.ts';
 import { type DigestRun, previousFire, runDigestJob } from '../scheduler/index.ts';
-import type { CommandIO } from './insights-command.ts';
+import { type CommandIO, EXIT, parseCommand, usageError } from './command.ts';
 
-const USAGE =
-  'usage: heed digest --dry-run [--json] [--chart FILE.png] | heed digest --post [--chart FILE.png]\n';
+const SPEC = {
+  name: 'digest',
+  usage: 'usage: heed digest --dry-run [--json] [--chart FILE.png] | heed digest --post [--chart FILE.png]\n',
+  options: {
+    'dry-run': { type: 'boolean' },
+    post: { type: 'boolean' },
+    json: { type: 'boolean' },
+    chart: { type: 'string' },
+  },
+} as const;
 
 export interface DigestCommandDeps {
   core: FeedbackCore;
@@ -36,33 +43,17 @@ export interface DigestCommandDeps {
  * does not have it yet — the same exactly-once claims as the scheduler. Returns the exit code.
  */
 export async function digestCommand(args: string[], deps: DigestCommandDeps): Promise<number> {
-  let values: { 'dry-run'?: boolean; post?: boolean; json?: boolean; chart?: string };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        'dry-run': { type: 'boolean' },
-        post: { type: 'boolean' },
-        json: { type: 'boolean' },
-        chart: { type: 'string' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    deps.io.stderr(`${(err as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (Boolean(values['dry-run']) === Boolean(values.post)) {
-    deps.io.stderr(`choose one of --dry-run or --post\n${USAGE}`);
-    return 2;
-  }
+  const parsed = parseCommand(args, SPEC, deps.io);
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
+  if (Boolean(values['dry-run']) === Boolean(values.post))
+    return usageError(deps.io, SPEC, 'choose one of --dry-run or --post');
   const clock = deps.clock ?? systemClock;
   const { cron, timezone } = deps.config.digest;
   const fire = previousFire(cron, timezone, clock.now());
   if (!fire) {
     deps.io.stderr(`DIGEST_CRON "${cron}" has not fired in the last five years: no period to report\n`);
-    return 1;
+    return EXIT.failed;
   }
   const { digests } = deps.store;
   if (values['dry-run']) {

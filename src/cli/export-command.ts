@@ -1,13 +1,12 @@
 import type { Writable } from 'node:stream';
-import { parseArgs } from 'node:util';
 import { datasetRows, sourceTotal } from '../core/datasets/datasets.ts';
 import { CSV_COLUMNS, DATASETS, type DatasetName } from '../core/datasets/schemas.ts';
 import { errorMessage } from '../core/errors.ts';
 import type { DataExportSource, ExportFilter, PrivacyRepository } from '../core/ports.ts';
 import { PLATFORMS, type Platform } from '../core/types.ts';
 import { parseUserRef } from '../core/user-ref.ts';
+import { type CommandIO, EXIT, type ParsedCommand, parseCommand, runCommand, usageError } from './command.ts';
 import { csvHeader, openSink, progressBar, rowFormatter } from './export-sink.ts';
-import type { CommandIO } from './insights-command.ts';
 
 const USAGE = `usage: heed export <dataset> [--format jsonl|csv] [--since YYYY-MM-DD] [--until YYYY-MM-DD]
                    [--platform slack|discord|web] [--out FILE] [--include-upvoted]
@@ -15,6 +14,20 @@ const USAGE = `usage: heed export <dataset> [--format jsonl|csv] [--since YYYY-M
 datasets: ${DATASETS.join(', ')} (CSV for feedback, interactions, reviews)
 --since/--until are UTC days, both included; --include-upvoted adds 👍-majority answers to openai-sft
 `;
+const SPEC = {
+  name: 'export',
+  usage: USAGE,
+  positionals: true,
+  options: {
+    format: { type: 'string' },
+    since: { type: 'string' },
+    until: { type: 'string' },
+    platform: { type: 'string' },
+    out: { type: 'string' },
+    user: { type: 'string' },
+    'include-upvoted': { type: 'boolean' },
+  },
+} as const;
 
 export interface ExportDeps {
   /** The store's export reads and its privacy port (for `export user`). */
@@ -42,23 +55,8 @@ function day(flag: string, value: string | undefined): Date | undefined {
   return d;
 }
 
-function parse(args: string[]) {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      format: { type: 'string' },
-      since: { type: 'string' },
-      until: { type: 'string' },
-      platform: { type: 'string' },
-      out: { type: 'string' },
-      user: { type: 'string' },
-      'include-upvoted': { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: true,
-  });
-  if (values.help) return { help: true as const };
+/** What the flags ask for, checked together; a UsageError says what is wrong. */
+function validate({ values, positionals }: ParsedCommand<typeof SPEC.options>) {
   if (positionals.length !== 1) throw new UsageError('name one dataset');
   const [name] = positionals as [string];
   if (name !== 'user' && !DATASETS.includes(name as DatasetName))
@@ -76,9 +74,9 @@ function parse(args: string[]) {
   if (since && until && since >= until) throw new UsageError('--since must not be after --until');
   if (name === 'user' && !values.user) throw new UsageError('export user needs --user <platform>:<userId>');
   if (name !== 'user' && values.user) throw new UsageError('--user is for "heed export user"');
+  if (name === 'user') parseUserRef(values.user ?? '');
   const filter: ExportFilter = { since, until, platform: values.platform as Platform | undefined };
   return {
-    help: false as const,
     name: name as DatasetName | 'user',
     format: format as 'jsonl' | 'csv',
     filter,
@@ -90,19 +88,15 @@ function parse(args: string[]) {
 
 /** `heed export …`: streams one dataset (or one person's data) to stdout or --out. Returns the exit code. */
 export async function exportCommand(args: string[], deps: ExportDeps): Promise<number> {
-  let opts: ReturnType<typeof parse>;
+  const parsed = parseCommand(args, SPEC, deps.io);
+  if ('exit' in parsed) return parsed.exit;
+  let opts: ReturnType<typeof validate>;
   try {
-    opts = parse(args);
-    if (!opts.help && opts.name === 'user') parseUserRef(opts.user ?? '');
+    opts = validate(parsed);
   } catch (err) {
-    deps.io.stderr(`heed export: ${errorMessage(err)}\n${USAGE}`);
-    return 2;
+    return usageError(deps.io, SPEC, errorMessage(err));
   }
-  if (opts.help) {
-    deps.io.stdout(USAGE);
-    return 0;
-  }
-  try {
+  return runCommand(deps.io, SPEC.name, async () => {
     const sink = await openSink(opts.out, deps);
     if (opts.name === 'user') {
       const data = await deps.store.privacy.exportUser(
@@ -111,7 +105,7 @@ export async function exportCommand(args: string[], deps: ExportDeps): Promise<n
       );
       await sink.write(`${JSON.stringify(data, null, 2)}\n`);
       await sink.close();
-      return 0;
+      return EXIT.ok;
     }
     const src = deps.store.exports;
     const options = { includeUpvoted: opts.includeUpvoted };
@@ -130,9 +124,6 @@ export async function exportCommand(args: string[], deps: ExportDeps): Promise<n
       bar.stop();
     }
     await sink.close();
-    return 0;
-  } catch (err) {
-    deps.io.stderr(`heed export: ${errorMessage(err)}\n`);
-    return 1;
-  }
+    return EXIT.ok;
+  });
 }

@@ -4,7 +4,7 @@ import type { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import { stringify } from 'csv-stringify/sync';
 import { csvRecord } from '../core/datasets/flat-rows.ts';
-import type { CommandIO } from './insights-command.ts';
+import type { CommandIO } from './command.ts';
 
 /** Where an export's text goes, honouring backpressure so memory stays flat. */
 export interface Sink {

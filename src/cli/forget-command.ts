@@ -1,12 +1,15 @@
 import { userInfo } from 'node:os';
 import { createInterface } from 'node:readline/promises';
-import { parseArgs } from 'node:util';
 import { errorMessage } from '../core/errors.ts';
 import type { PrivacyRepository } from '../core/ports.ts';
 import { parseUserRef, type UserRef } from '../core/user-ref.ts';
-import type { CommandIO } from './insights-command.ts';
+import { type CommandIO, EXIT, parseCommand, runCommand, usageError } from './command.ts';
 
-const USAGE = 'usage: heed forget --user <platform>:<userId> [--yes] [--json]\n';
+const SPEC = {
+  name: 'forget',
+  usage: 'usage: heed forget --user <platform>:<userId> [--yes] [--json]\n',
+  options: { user: { type: 'string' }, yes: { type: 'boolean' }, json: { type: 'boolean' } },
+} as const;
 
 export interface PrivacyDeps {
   privacy: PrivacyRepository;
@@ -42,44 +45,30 @@ export function terminalConfirm(): ((question: string) => Promise<boolean>) | un
 
 /** `heed forget --user <platform>:<userId> [--yes]`. Returns the exit code. */
 export async function forgetCommand(args: string[], deps: PrivacyDeps): Promise<number> {
+  const parsed = parseCommand(args, SPEC, deps.io);
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   let user: UserRef;
-  let values: { user?: string; yes?: boolean; json?: boolean; help?: boolean };
   try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        user: { type: 'string' },
-        yes: { type: 'boolean' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-    if (values.help) {
-      deps.io.stdout(USAGE);
-      return 0;
-    }
     user = parseUserRef(values.user ?? '');
   } catch (err) {
-    deps.io.stderr(`heed forget: ${errorMessage(err)}\n${USAGE}`);
-    return 2;
+    return usageError(deps.io, SPEC, errorMessage(err));
   }
   const who = `${user.platform}:${user.userId}`;
   if (!values.yes) {
     if (!deps.confirm) {
       deps.io.stderr(`heed forget: not a terminal; pass --yes to forget ${who}\n`);
-      return 2;
+      return EXIT.usage;
     }
     const ok = await deps.confirm(
       `Remove ${who}'s questions, comments, corrections, id and name from every collection? This cannot be undone. [y/N] `,
     );
     if (!ok) {
       deps.io.stderr('heed forget: cancelled, nothing changed\n');
-      return 1;
+      return EXIT.failed;
     }
   }
-  try {
+  return runCommand(deps.io, SPEC.name, async () => {
     const at = (deps.now ?? (() => new Date()))();
     const counts = await deps.privacy.forgetUser(user, at);
     const auditId = await deps.privacy.recordAudit({
@@ -96,9 +85,6 @@ export async function forgetCommand(args: string[], deps: PrivacyDeps): Promise<
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')}); audit record ${auditId}\n`,
       );
-    return 0;
-  } catch (err) {
-    deps.io.stderr(`heed forget: ${errorMessage(err)}\n`);
-    return 1;
-  }
+    return EXIT.ok;
+  });
 }

@@ -1,124 +1,106 @@
-import { parseArgs } from 'node:util';
-import { errorMessage } from '../core/errors.ts';
 import type { FeedbackStore } from '../core/ports.ts';
 import { excerptLine } from '../core/presentation/excerpt.ts';
 import { IdSchema } from '../core/schemas.ts';
 import type { Actor, InstructionsVersion, KnowledgeEntry } from '../core/types.ts';
+import { type CommandIO, EXIT, parseCommand, runCommand } from './command.ts';
 
 export interface CommandDeps {
   store: FeedbackStore;
-  io: { stdout(s: string): void; stderr(s: string): void };
+  io: CommandIO;
 }
 
-/** Exit codes: 0 done, 1 unexpected failure (e.g. the database), 2 bad usage or unknown id. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-const KNOWLEDGE_USAGE = 'usage: heed knowledge list [--json] | heed knowledge show <id> [--json]';
-const INSTRUCTIONS_USAGE = 'usage: heed instructions show [--json] | heed instructions history [--json]';
+const KNOWLEDGE = {
+  name: 'knowledge',
+  usage: 'usage: heed knowledge list [--json] | heed knowledge show <id> [--json]\n',
+  options: { json: { type: 'boolean' } },
+  positionals: true,
+} as const;
+const INSTRUCTIONS = {
+  ...KNOWLEDGE,
+  name: 'instructions',
+  usage: 'usage: heed instructions show [--json] | heed instructions history [--json]\n',
+} as const;
 
 const oneLine = (s: string, max = 70) => excerptLine(s, max);
 const who = (a: Actor | undefined) => (a ? `${a.name ?? a.userId} (${a.platform})` : '-');
 const when = (d: Date) => new Date(d).toISOString();
 const json = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
-type Parsed = { json: boolean; positionals: string[] } | { exit: number };
-
-/**
- * `[--json] [--help]` and the positionals, via node's parseArgs (strict: an unknown flag is a usage
- * error that names it). `exit` when the flags were bad or help was asked for (already answered).
- */
-function parse(args: string[], command: string, usage: string, io: CommandDeps['io']): Parsed {
-  try {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: true,
-    });
-    if (values.help) {
-      io.stdout(`${usage}\n`);
-      return { exit: EXIT.ok };
-    }
-    return { json: values.json === true, positionals };
-  } catch (err) {
-    io.stderr(`heed ${command}: ${errorMessage(err)}\n${usage}\n`);
-    return { exit: EXIT.usage };
-  }
+/** A list as JSON, as one line per item, or as the sentence that says it is empty. */
+function printList<T>(io: CommandIO, asJson: boolean, items: T[], empty: string, line: (item: T) => string) {
+  if (asJson) io.stdout(json(items));
+  else if (items.length === 0) io.stdout(empty);
+  else for (const item of items) io.stdout(line(item));
+  return EXIT.ok;
 }
 
-async function run(deps: CommandDeps, fn: () => Promise<number>): Promise<number> {
-  try {
-    return await fn();
-  } catch (err) {
-    deps.io.stderr(`error: ${errorMessage(err)}\n`);
-    return EXIT.failed;
-  }
+/**
+ * What a subcommand's words ask for: the work to run (a failure in it is exit code 1), an exit code when
+ * it was answered already, or undefined for words that are no subcommand (the usage, exit code 2).
+ */
+type Route = (
+  words: string[],
+  asJson: boolean,
+  deps: CommandDeps,
+) => (() => Promise<number>) | number | undefined;
+
+/** A command of `[--json]` and subcommands, e.g. `heed knowledge list`. Returns the exit code. */
+function withSubcommands(spec: typeof KNOWLEDGE | typeof INSTRUCTIONS, route: Route) {
+  return async (args: string[], deps: CommandDeps): Promise<number> => {
+    const parsed = parseCommand(args, spec, deps.io);
+    if ('exit' in parsed) return parsed.exit;
+    const work = route(parsed.positionals, parsed.values.json === true, deps);
+    if (typeof work === 'function') return runCommand(deps.io, spec.name, work);
+    if (work !== undefined) return work;
+    deps.io.stderr(spec.usage);
+    return EXIT.usage;
+  };
 }
 
 /** `heed knowledge list|show <id>`: the latest entry per pattern, or one entry with its version history. */
-export async function knowledgeCommand(args: string[], deps: CommandDeps): Promise<number> {
-  const { io, store } = deps;
-  const parsed = parse(args, 'knowledge', KNOWLEDGE_USAGE, io);
-  if ('exit' in parsed) return parsed.exit;
-  const asJson = parsed.json;
-  const [sub, id, ...rest] = parsed.positionals;
-  if (sub === 'list' && id === undefined) {
-    return run(deps, async () => {
-      const entries = await store.knowledge.listLatest();
-      if (asJson) io.stdout(json(entries));
-      else if (entries.length === 0) io.stdout('No knowledge entries yet.\n');
-      else for (const e of entries) io.stdout(listLine(e));
-      return EXIT.ok;
-    });
+export const knowledgeCommand = withSubcommands(KNOWLEDGE, ([sub, id, ...rest], asJson, { io, store }) => {
+  if (sub === 'list' && id === undefined)
+    return async () =>
+      printList(io, asJson, await store.knowledge.listLatest(), 'No knowledge entries yet.\n', listLine);
+  if (sub !== 'show' || id === undefined || rest.length > 0) return undefined;
+  if (!IdSchema.safeParse(id).success) {
+    io.stderr(`error: "${oneLine(id, 40)}" is not a knowledge entry id (24 hex characters).\n`);
+    return EXIT.usage;
   }
-  if (sub === 'show' && id !== undefined && rest.length === 0) {
-    if (!IdSchema.safeParse(id).success) {
-      io.stderr(`error: "${oneLine(id, 40)}" is not a knowledge entry id (24 hex characters).\n`);
+  return async () => {
+    const entry = await store.knowledge.get(id);
+    if (!entry) {
+      io.stderr(`error: no knowledge entry with id ${id}. Run "heed knowledge list" to see the ids.\n`);
       return EXIT.usage;
     }
-    return run(deps, async () => {
-      const entry = await store.knowledge.get(id);
-      if (!entry) {
-        io.stderr(`error: no knowledge entry with id ${id}. Run "heed knowledge list" to see the ids.\n`);
-        return EXIT.usage;
-      }
-      const history = await store.knowledge.history(entry.patternKey);
-      io.stdout(asJson ? json({ entry, history }) : showEntry(entry, history));
-      return EXIT.ok;
-    });
-  }
-  io.stderr(`${KNOWLEDGE_USAGE}\n`);
-  return EXIT.usage;
-}
+    const history = await store.knowledge.history(entry.patternKey);
+    io.stdout(asJson ? json({ entry, history }) : showEntry(entry, history));
+    return EXIT.ok;
+  };
+});
 
 /** `heed instructions show|history`: the current instructions version, or every version, newest first. */
-export async function instructionsCommand(args: string[], deps: CommandDeps): Promise<number> {
-  const { io, store } = deps;
-  const parsed = parse(args, 'instructions', INSTRUCTIONS_USAGE, io);
-  if ('exit' in parsed) return parsed.exit;
-  const asJson = parsed.json;
-  const rest = parsed.positionals;
-  if (rest.length === 1 && rest[0] === 'show') {
-    return run(deps, async () => {
+export const instructionsCommand = withSubcommands(INSTRUCTIONS, (words, asJson, { io, store }) => {
+  if (words.length !== 1) return undefined;
+  if (words[0] === 'show')
+    return async () => {
       const current = await store.instructions.current();
       if (asJson) io.stdout(json(current));
       else if (!current) io.stdout('No instructions yet: the assistant uses its base instructions only.\n');
       else io.stdout(`${versionHeader(current)}\n\n${current.text}\n`);
       return EXIT.ok;
-    });
-  }
-  if (rest.length === 1 && rest[0] === 'history') {
-    return run(deps, async () => {
-      const versions = await store.instructions.history(1000);
-      if (asJson) io.stdout(json(versions));
-      else if (versions.length === 0) io.stdout('No instructions versions yet.\n');
-      else for (const v of versions) io.stdout(`${versionHeader(v)}  ${oneLine(v.text, 60)}\n`);
-      return EXIT.ok;
-    });
-  }
-  io.stderr(`${INSTRUCTIONS_USAGE}\n`);
-  return EXIT.usage;
-}
+    };
+  if (words[0] === 'history')
+    return async () =>
+      printList(
+        io,
+        asJson,
+        await store.instructions.history(1000),
+        'No instructions versions yet.\n',
+        (v) => `${versionHeader(v)}  ${oneLine(v.text, 60)}\n`,
+      );
+  return undefined;
+});
 
 function listLine(e: KnowledgeEntry): string {
   return `${e.id}  v${e.version}  ${e.source.padEnd(10)}  ${oneLine(e.question)}\n`;

@@ -1,10 +1,12 @@
-import { parseArgs } from 'node:util';
-import { errorMessage } from '../core/errors.ts';
 import type { PrivacyRepository } from '../core/ports.ts';
+import { type CommandIO, EXIT, parseCommand, runCommand, usageError } from './command.ts';
 import { operatorName } from './forget-command.ts';
-import type { CommandIO } from './insights-command.ts';
 
-const USAGE = 'usage: heed retention [--dry-run] [--days N] [--json]   (N defaults to HEED_RETENTION_DAYS)\n';
+const SPEC = {
+  name: 'retention',
+  usage: 'usage: heed retention [--dry-run] [--days N] [--json]   (N defaults to HEED_RETENTION_DAYS)\n',
+  options: { 'dry-run': { type: 'boolean' }, days: { type: 'string' }, json: { type: 'boolean' } },
+} as const;
 
 /** `heed retention [--dry-run]`: redacts (or counts) free text older than HEED_RETENTION_DAYS now. */
 export async function retentionCommand(
@@ -17,41 +19,19 @@ export async function retentionCommand(
     now?: () => Date;
   },
 ): Promise<number> {
-  let values: { 'dry-run'?: boolean; days?: string; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        'dry-run': { type: 'boolean' },
-        days: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (err) {
-    deps.io.stderr(`heed retention: ${errorMessage(err)}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    deps.io.stdout(USAGE);
-    return 0;
-  }
+  const parsed = parseCommand(args, SPEC, deps.io);
+  if ('exit' in parsed) return parsed.exit;
+  const { values } = parsed;
   const days = values.days === undefined ? deps.retentionDays : Number(values.days);
   if (days === undefined) {
     deps.io.stderr(
       'heed retention: HEED_RETENTION_DAYS is not set (heed keeps all text); set it or pass --days N\n',
     );
-    return 2;
+    return EXIT.usage;
   }
-  if (!Number.isInteger(days) || days < 1 || days > 36_500) {
-    deps.io.stderr(
-      `heed retention: --days must be a whole number from 1 to 36500, got "${values.days}"\n${USAGE}`,
-    );
-    return 2;
-  }
-  try {
+  if (!Number.isInteger(days) || days < 1 || days > 36_500)
+    return usageError(deps.io, SPEC, `--days must be a whole number from 1 to 36500, got "${values.days}"`);
+  return runCommand(deps.io, SPEC.name, async () => {
     const now = (deps.now ?? (() => new Date()))();
     const dryRun = values['dry-run'] === true;
     const result = await deps.privacy.redactOldText(now, days, { dryRun });
@@ -67,9 +47,6 @@ export async function retentionCommand(
       deps.io.stdout(
         `${dryRun ? 'would redact' : 'redacted'} the text of ${result.interactions} interactions and ${result.feedback} feedback older than ${days} days (before ${result.cutoff.toISOString()})\n`,
       );
-    return 0;
-  } catch (err) {
-    deps.io.stderr(`heed retention: ${errorMessage(err)}\n`);
-    return 1;
-  }
+    return EXIT.ok;
+  });
 }

@@ -111,7 +111,7 @@ describe('heed cluster', () => {
     expect((await run(['--input', good, '--nope'])).code).toBe(2);
     const r = await run(['--input', good, '--threshold', 'high']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--threshold must be a number');
+    expect(r.stderr).toMatch(/^heed cluster: --threshold must be a number.*\nusage: heed cluster/s);
     const help = await run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('usage: heed cluster');

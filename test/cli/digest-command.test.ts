@@ -132,6 +132,9 @@ describe('heed digest', () => {
     }
     const cap = captureIO();
     expect(await digestCommand(['--dry-run', '--chart'], deps(cap.io))).toBe(2);
-    expect(cap.stderr()).toMatch(/^Option '--chart <value>' argument missing/);
+    expect(cap.stderr()).toMatch(/^heed digest: Option '--chart <value>' argument missing/);
+    const help = captureIO();
+    expect(await digestCommand(['--help'], deps(help.io))).toBe(0);
+    expect([help.stdout(), help.stderr()]).toEqual([expect.stringMatching(/^usage: heed digest/), '']);
   });
 });

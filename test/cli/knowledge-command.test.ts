@@ -132,6 +132,6 @@ describe('heed knowledge / heed instructions', () => {
     };
     const { out, io } = captureIo();
     expect(await knowledgeCommand(['list'], { store: broken, io })).toBe(1);
-    expect(out).toEqual({ stdout: '', stderr: 'error: connection lost\n' });
+    expect(out).toEqual({ stdout: '', stderr: 'heed knowledge: connection lost\n' });
   });
 });
