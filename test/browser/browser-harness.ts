@@ -67,6 +67,20 @@ export async function openBrowserPlayground(): Promise<BrowserPlayground> {
 }
 
 /**
+ * What the page's own Markdown renderer (public/markdown.js) makes of a tree naming each of `tags`, each
+ * around its own name as text, as HTML. The script is a string so that the page's module loader runs the
+ * import: vitest would rewrite one in a function.
+ */
+export async function renderTagsInPage(page: Page, tags: string[]): Promise<string> {
+  const tree = tags.map((t) => ({ t, c: [{ t: 'text', v: t }] }));
+  return page.evaluate(`import('/assets/markdown.js').then(({ renderMarkdown }) => {
+    const box = document.createElement('div');
+    box.append(renderMarkdown(${JSON.stringify(tree)}));
+    return box.innerHTML;
+  })`);
+}
+
+/**
  * The dashboard test's feedback: "Where is the office?" with 4 👍, 1 👎 and ratings 5 and 4; "Can I pay
  * by invoice?" with three 👎 (reason and comment), which open a review — an opportunity linking to it.
  */
