@@ -59,22 +59,6 @@ export interface PatternKeyer {
   keyFor(question: string): Promise<string>;
 }
 
-/** A pattern the embeddings keyer knows: its key and the mean embedding of (up to some of) its questions. */
-export interface EmbeddingPattern {
-  model: string;
-  key: string;
-  centroid: number[];
-  count: number;
-}
-/** Embeddings by id (sha256 of model + text; no text is stored) and the embeddings keyer's patterns. */
-export interface EmbeddingCache {
-  getMany(ids: readonly string[]): Promise<Map<string, number[]>>;
-  putMany(entries: readonly { id: string; model: string; vector: number[] }[]): Promise<void>;
-  loadPatterns(model: string): Promise<EmbeddingPattern[]>;
-  /** Upsert by (model, key). */
-  savePattern(pattern: EmbeddingPattern): Promise<void>;
-}
-
 /** What an adapter offers the core. Methods return null / resolve quietly when the platform has no channel set. */
 /**
  * What the core asks of a platform. The error contract, the same for every adapter:

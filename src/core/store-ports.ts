@@ -161,6 +161,25 @@ export interface RollupRepository {
   invalidate(day: string): Promise<void>;
 }
 
+/** A pattern the embeddings keyer knows: its key and the mean embedding of (up to some of) its questions. */
+export interface EmbeddingPattern {
+  model: string;
+  key: string;
+  centroid: number[];
+  count: number;
+}
+/** Embeddings by id (sha256 of model + text; no text is stored) and the embeddings keyer's patterns. */
+export interface EmbeddingCache {
+  /** The stored vectors among `ids` (unknown ids are left out). */
+  getMany(ids: readonly string[]): Promise<Map<string, number[]>>;
+  /** Written once: an id already stored keeps its vector. */
+  putMany(entries: readonly { id: string; model: string; vector: number[] }[]): Promise<void>;
+  /** The model's patterns in key order, so the keyer breaks ties the same way on every store. */
+  loadPatterns(model: string): Promise<EmbeddingPattern[]>;
+  /** Upsert by (model, key). */
+  savePattern(pattern: EmbeddingPattern): Promise<void>;
+}
+
 export interface FeedbackStore {
   interactions: InteractionRepository;
   feedback: FeedbackRepository;
@@ -173,6 +192,7 @@ export interface FeedbackStore {
   leases: LeaseRepository;
   exports: DataExportSource;
   privacy: PrivacyRepository;
+  embeddings: EmbeddingCache;
 }
 
 // ---- the scheduler's records ----------------------------------------------------------------

@@ -1,5 +1,6 @@
 import type { FeedbackStore } from '../core/ports.ts';
 import { copy } from './memory/ids.ts';
+import { memoryEmbeddings } from './memory/memory-embeddings.ts';
 import { memoryExports } from './memory/memory-exports.ts';
 import { memoryFeedback } from './memory/memory-feedback.ts';
 import { memoryInteractions } from './memory/memory-interactions.ts';
@@ -40,5 +41,6 @@ export function createMemoryFeedbackStore(): FeedbackStore {
     leases: memoryLeases(t),
     exports: memoryExports(t),
     privacy: memoryPrivacy(t),
+    embeddings: memoryEmbeddings(t),
   };
 }

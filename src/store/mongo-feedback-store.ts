@@ -3,6 +3,7 @@ import { type FeedbackStore, type Metrics, noMetrics } from '../core/ports.ts';
 import { backfillDays } from './backfill-days.ts';
 import { createDeliveryRepository } from './deliveries-repo.ts';
 import { createDigestRepository, DIGEST_INDEXES } from './digests-repo.ts';
+import { createEmbeddingCacheRepository } from './embeddings-cache-repo.ts';
 import { createExportSource } from './export-source.ts';
 import { createFeedbackRepository } from './feedback-repo.ts';
 import { ensureIndexes } from './indexes.ts';
@@ -42,6 +43,7 @@ export function storeForDb(rawDb: Db, client: MongoClient, metrics: Metrics = no
     leases: createLeaseRepository(db),
     exports: createExportSource(db),
     privacy: createPrivacyRepository(db),
+    embeddings: createEmbeddingCacheRepository(db),
     ping: async () => {
       await rawDb.command({ ping: 1 });
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { EmbeddingPatternKeyer } from '../../src/core/clustering/embedding-keyer.ts';
 import { groupingFor } from '../../src/embeddings/grouping.ts';
+import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import { memoryLogger } from '../helpers/fakes.ts';
 
 const base = { HEED_PLAYGROUND: '1' };
@@ -40,7 +41,7 @@ describe('groupingFor', () => {
       EMBEDDINGS_BASE_URL: 'http://127.0.0.1:9/v1',
       EMBEDDINGS_MODEL: 'm',
     });
-    const store = {} as never;
+    const store = createMemoryFeedbackStore();
     const a = groupingFor(config, store, memoryLogger());
     expect(a.patternKeyer).toBeInstanceOf(EmbeddingPatternKeyer);
     expect(typeof a.cluster).toBe('function');

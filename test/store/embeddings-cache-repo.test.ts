@@ -3,7 +3,6 @@ import { CachedEmbedder, embeddingId } from '../../src/core/clustering/embedder.
 import { EmbeddingPatternKeyer } from '../../src/core/clustering/embedding-keyer.ts';
 import { fingerprint } from '../../src/core/pattern-key.ts';
 import { createOpenAIEmbedder } from '../../src/embeddings/openai-embedder.ts';
-import { createEmbeddingCacheRepository } from '../../src/store/embeddings-cache-repo.ts';
 import { openTestStore } from '../helpers/db.ts';
 import { bagOfWords, type FakeEmbeddings, startFakeEmbeddings, words } from '../helpers/fake-embeddings.ts';
 import { memoryLogger } from '../helpers/fakes.ts';
@@ -25,7 +24,7 @@ afterAll(async () => {
 const embedder = (batchSize = 64) =>
   new CachedEmbedder(
     createOpenAIEmbedder({ baseUrl: fake.baseUrl, model: 'fake-embed', apiKey: 'k' }, 2_000),
-    createEmbeddingCacheRepository(store.db),
+    store.embeddings,
     { batchSize },
   );
 
@@ -49,8 +48,7 @@ describe('embeddings cache in the database', () => {
 });
 
 describe('embeddings pattern keyer', () => {
-  const keyer = () =>
-    new EmbeddingPatternKeyer(embedder(), createEmbeddingCacheRepository(store.db), memoryLogger());
+  const keyer = () => new EmbeddingPatternKeyer(embedder(), store.embeddings, memoryLogger());
 
   it('keeps fingerprint keys, joins a near-identical question, and keeps different ones apart', async () => {
     const k = keyer();
@@ -72,7 +70,7 @@ describe('embeddings pattern keyer', () => {
 
   it('uses the fingerprint when the provider fails', async () => {
     const logger = memoryLogger();
-    const k = new EmbeddingPatternKeyer(embedder(), createEmbeddingCacheRepository(store.db), logger);
+    const k = new EmbeddingPatternKeyer(embedder(), store.embeddings, logger);
     fake.fail({ status: 500 }, { status: 500 });
     expect(await k.keyFor('my pwd is locked out')).toBe(fingerprint('my pwd is locked out'));
     expect(logger.lines.some((l) => l.level === 'warn')).toBe(true);

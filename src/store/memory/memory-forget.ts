@@ -73,6 +73,7 @@ export function memoryForget(t: MemoryTables, user: UserRef, now: Date): ForgetC
   for (const [id, entries] of t.reviewAudit) if (scrubIn(t.reviewAudit, id, entries, needles)) counts.other++;
   for (const [k, d] of t.digests) if (scrubIn(t.digests, k, d, needles)) counts.other++;
   for (const [day, s] of t.rollups) if (scrubIn(t.rollups, day, s, needles)) counts.other++;
+  for (const [k, p] of t.embeddingPatterns) if (scrubIn(t.embeddingPatterns, k, p, needles)) counts.other++;
 
   for (const f of feedback) {
     const { userName: _n, comment: _c, ...rest } = f;

@@ -1,5 +1,5 @@
 import type { DaySummary } from '../../core/insights/day-summary.ts';
-import type { DigestRecord, PrivacyAuditEntry } from '../../core/ports.ts';
+import type { DigestRecord, EmbeddingPattern, PrivacyAuditEntry } from '../../core/ports.ts';
 import type {
   AuditEntry,
   Feedback,
@@ -45,6 +45,10 @@ export interface MemoryTables {
   leases: Map<string, Lease>;
   state: { firstRun?: Date };
   privacyAudit: (PrivacyAuditEntry & { id: string })[];
+  /** Embedding vectors by id (sha256 of model + text). */
+  embeddings: Map<string, number[]>;
+  /** The embeddings keyer's patterns by `<model>\u0000<key>`. */
+  embeddingPatterns: Map<string, EmbeddingPattern>;
 }
 
 export function memoryTables(): MemoryTables {
@@ -62,5 +66,7 @@ export function memoryTables(): MemoryTables {
     leases: new Map(),
     state: {},
     privacyAudit: [],
+    embeddings: new Map(),
+    embeddingPatterns: new Map(),
   };
 }

@@ -3,6 +3,7 @@ import { summarizeDay } from '../../../src/core/insights/day-summary.ts';
 import type { FeedbackStore, FeedbackWrite, NewInteraction } from '../../../src/core/ports.ts';
 import { feedbackOf } from '../feedback-of.ts';
 import { digestContract } from './digest-contract.ts';
+import { embeddingsContract } from './embeddings-contract.ts';
 import { exportContract } from './export-contract.ts';
 import { leaseContract } from './lease-contract.ts';
 import { privacyContract } from './privacy-contract.ts';
@@ -199,5 +200,6 @@ export function storeContract(name: string, fresh: () => Promise<FeedbackStore>)
     leaseContract(fresh);
     exportContract(fresh);
     privacyContract(fresh);
+    embeddingsContract(fresh);
   });
 }
