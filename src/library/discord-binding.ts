@@ -1,13 +1,12 @@
 import type { Client, Message, RepliableInteraction } from 'discord.js';
+import type { PlatformAdapter } from '../../adapters/adapter.ts';
 import { displayName } from '../../adapters/discord/handlers/actor.ts';
-import { createDiscordAdapter, type DiscordAdapter } from '../../adapters/discord/index.ts';
+import { createDiscordAdapter } from '../../adapters/discord/index.ts';
 import { answerMessages, feedbackControls } from '../../adapters/discord/render/answer-message.ts';
 import type { MessageRow } from '../../adapters/discord/render/components.ts';
 import { NO_MENTIONS } from '../../adapters/discord/render/limits.ts';
-import { HeedError } from '../core/errors.ts';
-import type { FeedbackCore } from '../core/feedback-core.ts';
-import type { Logger } from '../core/ports.ts';
 import { IdSchema, parseOrThrow } from '../core/schemas.ts';
+import { AttachedBinding } from './attached-binding.ts';
 import type { AttachedDiscordSettings } from './library-config.ts';
 import { type AnswerSource, toSourceRefs } from './sources.ts';
 
@@ -31,35 +30,22 @@ export interface DiscordAnswerPosted {
   messageId: string;
 }
 
-/** heed on the team's own discord.js Client: its components and modals, answers posted with them. */
-export class HeedDiscord {
-  private adapter: DiscordAdapter | undefined;
+/**
+ * heed on the team's own discord.js Client: `register(client)` listens for heed's own component and
+ * modal ids on your Client and posts review threads and digests over its REST; every other interaction
+ * (your commands, buttons, modals) stays yours. Then heed's controls, and answers posted with them.
+ */
+export class HeedDiscord extends AttachedBinding<Client, AttachedDiscordSettings> {
+  protected readonly names = { call: 'heed.discord.register(client)', target: 'Client', platform: 'Discord' };
 
-  constructor(
-    private readonly core: FeedbackCore,
-    private readonly settings: AttachedDiscordSettings,
-    private readonly logger: Logger,
-  ) {}
-
-  /**
-   * Listens for heed's own component and modal ids on your Client and posts review threads and
-   * digests over its REST. Every other interaction (your commands, buttons, modals) stays yours.
-   */
-  register(client: Client): void {
-    if (this.adapter)
-      throw new HeedError(
-        'config',
-        'heed.discord.register(client) was already called: heed attaches to one Client.',
-      );
+  protected adapterFor(client: Client): PlatformAdapter {
     // The token and application id live in the team's client; heed never registers commands there.
-    const adapter = createDiscordAdapter({
+    return createDiscordAdapter({
       config: { ...this.settings, token: '', applicationId: '' },
       core: this.core,
       logger: this.logger,
       client,
     });
-    this.adapter = adapter;
-    this.core.attachPlatform(adapter);
   }
 
   /** heed's controls (👍 👎 ✏️ and a 1–5 rating) for an interaction, for a message you send yourself. */
@@ -99,9 +85,5 @@ export class HeedDiscord {
     });
     this.logger.debug({ interactionId: recorded.id }, 'external answer posted on Discord');
     return { interactionId: recorded.id, channelId: posted.channelId, messageId: posted.id };
-  }
-
-  async stop(): Promise<void> {
-    await this.adapter?.stop();
   }
 }

@@ -1,15 +1,9 @@
 import { type App, webApi } from '@slack/bolt';
-import {
-  createSlackAdapter,
-  feedbackControls,
-  postAnswer,
-  type SlackAdapter,
-} from '../../adapters/slack/index.ts';
+import type { PlatformAdapter } from '../../adapters/adapter.ts';
+import { createSlackAdapter, feedbackControls, postAnswer } from '../../adapters/slack/index.ts';
 import { DEFAULT_RETRY } from '../../adapters/slack/transport/bolt-app.ts';
-import { errorMessage, HeedError } from '../core/errors.ts';
-import type { FeedbackCore } from '../core/feedback-core.ts';
-import type { Logger } from '../core/ports.ts';
 import { IdSchema, parseOrThrow } from '../core/schemas.ts';
+import { AttachedBinding } from './attached-binding.ts';
 import type { AttachedSlackSettings } from './library-config.ts';
 import { type AnswerSource, toSourceRefs } from './sources.ts';
 
@@ -42,23 +36,15 @@ export interface SlackAnswerPosted {
   ts?: string;
 }
 
-/** heed on the team's own Bolt App: its prefixed handlers, its controls, answers posted with them. */
-export class HeedSlack {
-  private adapter: SlackAdapter | undefined;
+/**
+ * heed on the team's own Bolt App: `register(app)` adds heed's action and view handlers (ids starting
+ * `heed_`) to your App — HTTP or Socket Mode — and posts review threads and digests through its client;
+ * your own handlers keep their events. Then heed's controls, and answers posted with them.
+ */
+export class HeedSlack extends AttachedBinding<App, AttachedSlackSettings> {
+  protected readonly names = { call: 'heed.slack.register(app)', target: 'App', platform: 'Slack' };
 
-  constructor(
-    private readonly core: FeedbackCore,
-    private readonly settings: AttachedSlackSettings,
-    private readonly logger: Logger,
-  ) {}
-
-  /**
-   * Adds heed's action and view handlers (ids starting `heed_`) to your App — HTTP or Socket Mode —
-   * and posts review threads and digests through its client. Your own handlers keep their events.
-   */
-  register(app: App): void {
-    if (this.adapter)
-      throw new HeedError('config', 'heed.slack.register(app) was already called: heed attaches to one App.');
+  protected adapterFor(app: App): PlatformAdapter {
     const { botToken } = this.settings;
     // An App built for OAuth installs has no token of its own; heed then posts with slack.botToken.
     const client =
@@ -74,18 +60,13 @@ export class HeedSlack {
         {},
         'the Slack App has no bot token of its own: pass slack.botToken to createHeed so heed can post reviews and digests',
       );
-    const adapter = createSlackAdapter({
+    return createSlackAdapter({
       config: { ...this.settings, botToken: botToken ?? '' },
       core: this.core,
       logger: this.logger,
       app,
       client,
     });
-    this.adapter = adapter;
-    this.core.attachPlatform(adapter);
-    adapter
-      .start()
-      .catch((err) => this.logger.error({ err: errorMessage(err) }, 'Slack binding failed to start'));
   }
 
   /** heed's controls (👍/👎, ✏️, 1–5) for an interaction, to append to a message you post yourself. */
@@ -115,9 +96,5 @@ export class HeedSlack {
       threadTs: input.threadTs,
     });
     return { interactionId: interaction.id, channel: input.channel, ...(ts ? { ts } : {}) };
-  }
-
-  async stop(): Promise<void> {
-    await this.adapter?.stop();
   }
 }
