@@ -1,10 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import type { Logger } from '../core/ports.ts';
-import { findOrBuildFerretdb } from '../store/ferretdb-binary.ts';
-import { migrateSqlite } from '../store/migrate-sqlite.ts';
-import { openDatabase } from '../store/open-database.ts';
-import { sqliteDataFiles } from '../store/sqlite-data.ts';
+import { migrateDataDir } from '../store/migrate-data-dir.ts';
 import { type CommandIO, EXIT, parseCommand } from './command.ts';
 
 const SPEC = {
@@ -32,37 +29,25 @@ export async function dbCommand(
     return EXIT.usage;
   }
   const dataDir = path.resolve(config.mongo.dataDir);
-  const files = await sqliteDataFiles(dataDir);
-  if (files.length === 0) {
+  const target = config.mongo.uri
+    ? 'MONGODB_URI'
+    : `the embedded database (${path.join(dataDir, 'postgres')})`;
+  const copies = await migrateDataDir(config.mongo, deps.logger, deps.env, {
+    note: (m) => io.stderr(`${m}\n`),
+    start: (files) => io.stdout(`copying ${files.join(', ')} from ${dataDir} into ${target}\n`),
+    collection: (c) =>
+      io.stdout(
+        `  ${c.db}.${c.collection}: ${c.source} documents, ${c.copied} copied, ${c.present} already there\n`,
+      ),
+  });
+  if (!copies) {
     io.stdout(`nothing to migrate: no SQLite data (*.sqlite) in ${dataDir}\n`);
-    return 0;
+    return EXIT.ok;
   }
-  const ferretdbBinary = await findOrBuildFerretdb(
-    { ...deps.env, FERRETDB_BIN: config.mongo.ferretdbBin },
-    (m) => io.stderr(`${m}\n`),
+  const sum = (k: 'source' | 'copied' | 'present') => copies.reduce((n, c) => n + c[k], 0);
+  io.stdout(
+    `done: ${copies.length} collections, ${sum('source')} documents, ${sum('copied')} copied, ${sum('present')} already there.\n` +
+      `Nothing was deleted: the SQLite files stay in ${dataDir} (heed no longer reads them; move them away once you are satisfied).\n`,
   );
-  const database = await openDatabase(config.mongo, deps.logger, deps.env, { allowSqliteData: true });
-  try {
-    const target = config.mongo.uri
-      ? 'MONGODB_URI'
-      : `the embedded database (${path.join(dataDir, 'postgres')})`;
-    io.stdout(`copying ${files.join(', ')} from ${dataDir} into ${target}\n`);
-    const copies = await migrateSqlite({
-      dataDir,
-      ferretdbBinary,
-      target: database.store.client,
-      onCollection: (c) =>
-        io.stdout(
-          `  ${c.db}.${c.collection}: ${c.source} documents, ${c.copied} copied, ${c.present} already there\n`,
-        ),
-    });
-    const sum = (k: 'source' | 'copied' | 'present') => copies.reduce((n, c) => n + c[k], 0);
-    io.stdout(
-      `done: ${copies.length} collections, ${sum('source')} documents, ${sum('copied')} copied, ${sum('present')} already there.\n` +
-        `Nothing was deleted: the SQLite files stay in ${dataDir} (heed no longer reads them; move them away once you are satisfied).\n`,
-    );
-    return 0;
-  } finally {
-    await database.close();
-  }
+  return EXIT.ok;
 }
