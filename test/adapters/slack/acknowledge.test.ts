@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CounterName, Metrics } from '../../../src/core/ports.ts';
 import { startSlackHarness, storedCounts } from '../../helpers/slack-harness.ts';
-import { buttonClick, eventCallback, user, viewSubmission } from '../../helpers/slack-payloads.ts';
+import {
+  buttonClick,
+  eventCallback,
+  modalState,
+  user,
+  viewSubmission,
+} from '../../helpers/slack-payloads.ts';
 import { slackSignature } from '../../helpers/slack-signer.ts';
 
 /** Counters as the Metrics port sees them, for assertions. */
@@ -99,6 +105,31 @@ describe('Slack HTTP: every request is acknowledged within the deadline', () => 
   it('logged each catch-all acknowledgement once, at debug', () => {
     // shortcut, message shortcut, closed modal, options, no event, unclassifiable, no actions
     expect(caughtAll()).toBe(7);
+  });
+
+  it("acknowledges an action and a modal whose ids are not heed's on heed's own App, one warn line each", async () => {
+    const before = await storedCounts(h.store);
+    const caughtBefore = caughtAll();
+    const warned = (msg: string) => h.logger.lines.filter((l) => l.level === 'warn' && l.msg === msg);
+    const click = await h.slack.interactive(buttonClick({ user: user('U7') }, 'someone_elses_button', 'x'));
+    const form = await h.slack.interactive(
+      viewSubmission({
+        user: user('U7'),
+        callbackId: 'someone_elses_form',
+        privateMetadata: '',
+        state: modalState({}),
+      }),
+    );
+    expect([click.status, form.status]).toEqual([200, 200]);
+    expect(warned('ignored an action that is not heed’s').map((l) => l.obj)).toEqual([
+      { actionId: 'someone_elses_button' },
+    ]);
+    expect(warned('ignored a modal that is not heed’s').map((l) => l.obj)).toEqual([
+      { callbackId: 'someone_elses_form' },
+    ]);
+    // heed's own listener acked them: Bolt's catch-all saw neither.
+    expect(caughtAll()).toBe(caughtBefore);
+    expect(await storedCounts(h.store)).toEqual(before);
   });
 
   it('answers unparseable bodies with a 4xx, never a 5xx', async () => {
