@@ -241,17 +241,23 @@ function slackConfig(e: Env): SlackConfig | undefined {
   };
 }
 
+/**
+ * Two settings that only work together: both set (true), neither (false, the feature is off), or one
+ * alone — an error that names the missing one and why it is needed.
+ */
+function together(e: Env, a: keyof Env, b: keyof Env, whatA: string, whatB: string): boolean {
+  if (!e[a] && !e[b]) return false;
+  if (!e[a]) fail(a, `is required when ${b} is set (${whatA})`);
+  if (!e[b]) fail(b, `is required when ${a} is set (${whatB})`);
+  return true;
+}
+
 function discordConfig(e: Env): DiscordConfig | undefined {
-  if (!e.DISCORD_TOKEN) {
-    if (e.DISCORD_APPLICATION_ID)
-      fail('DISCORD_TOKEN', 'is required when DISCORD_APPLICATION_ID is set (the bot token)');
+  if (!together(e, 'DISCORD_TOKEN', 'DISCORD_APPLICATION_ID', 'the bot token', 'numeric application id'))
     return undefined;
-  }
-  if (!e.DISCORD_APPLICATION_ID)
-    fail('DISCORD_APPLICATION_ID', 'is required when DISCORD_TOKEN is set (numeric application id)');
   return {
-    token: e.DISCORD_TOKEN,
-    applicationId: e.DISCORD_APPLICATION_ID,
+    token: e.DISCORD_TOKEN!,
+    applicationId: e.DISCORD_APPLICATION_ID!,
     guildId: e.DISCORD_GUILD_ID,
     moderatorsChannel: e.DISCORD_MODERATORS_CHANNEL,
     digestChannel: e.DISCORD_DIGEST_CHANNEL,
@@ -261,15 +267,7 @@ function discordConfig(e: Env): DiscordConfig | undefined {
 }
 
 function httpAnswererConfig(e: Env): HttpAnswererConfig | undefined {
-  if (!e.HEED_ANSWER_URL) {
-    if (e.HEED_ANSWER_SECRET)
-      fail('HEED_ANSWER_URL', "is required when HEED_ANSWER_SECRET is set (the team's agent endpoint)");
-    return undefined;
-  }
-  if (!e.HEED_ANSWER_SECRET)
-    fail(
-      'HEED_ANSWER_SECRET',
-      'is required when HEED_ANSWER_URL is set (the shared secret heed signs requests with)',
-    );
-  return { url: e.HEED_ANSWER_URL, secret: e.HEED_ANSWER_SECRET, timeoutMs: e.HEED_ANSWER_TIMEOUT_MS };
+  const what = ["the team's agent endpoint", 'the shared secret heed signs requests with'] as const;
+  if (!together(e, 'HEED_ANSWER_URL', 'HEED_ANSWER_SECRET', ...what)) return undefined;
+  return { url: e.HEED_ANSWER_URL!, secret: e.HEED_ANSWER_SECRET!, timeoutMs: e.HEED_ANSWER_TIMEOUT_MS };
 }
