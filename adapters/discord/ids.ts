@@ -3,7 +3,7 @@ import { IdSchema } from '../../src/core/schemas.ts';
 /** Discord's limit for button, select and modal ids. */
 export const CUSTOM_ID_MAX = 100;
 
-export type ReviewAction = 'apply' | 'instructions' | 'dismiss';
+type ReviewAction = 'apply' | 'instructions' | 'dismiss';
 
 /** Components on an answer message and on the ephemeral follow-ups. */
 export type AnswerControlId =

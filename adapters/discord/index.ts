@@ -9,10 +9,6 @@ import { DiscordModerators } from './moderators.ts';
 import { DiscordOutbound } from './outbound.ts';
 import { DiscordGateway } from './transport/gateway.ts';
 
-export type { DiscordContext, DiscordPlatform } from './handlers/router.ts';
-export { decodeCustomId, encodeCustomId, type HeedCustomId } from './ids.ts';
-export { DiscordModerators } from './moderators.ts';
-
 export interface DiscordAdapterOptions {
   config: DiscordConfig;
   core: FeedbackCore;

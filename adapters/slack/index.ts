@@ -17,8 +17,7 @@ import { slackEventsRoute } from './transport/events-route.ts';
 import { errorContext, slackErrorInfo } from './transport/slack-errors.ts';
 
 export { postAnswer } from './handlers/post-answer.ts';
-export { feedbackControls, type SlackMessage } from './render/answer.ts';
-export type { BoltTuning } from './transport/bolt-app.ts';
+export { feedbackControls } from './render/answer.ts';
 
 export interface SlackAdapterOptions {
   config: SlackConfig;

@@ -17,9 +17,8 @@ import { MD_TAGS_ASSET, MD_TAGS_MODULE } from './render/markdown-tags.ts';
 import { EventStream } from './transport/event-stream.ts';
 import { StaticAssets } from './transport/static-assets.ts';
 
-export { isLoopbackHost, MODERATOR_HEADER, type PlaygroundAccess } from './moderators.ts';
-export { WEB_MODERATORS_CHANNEL } from './outbound.ts';
-export type { PlaygroundEvent } from './transport/event-stream.ts';
+export { isLoopbackHost } from './moderators.ts';
+
 export { MAX_BODY_BYTES } from './transport/http-io.ts';
 
 export interface WebAdapterOptions extends Omit<WebPlatform, 'events'> {

@@ -13,7 +13,7 @@ export interface PlaygroundAccess {
   token?: string;
 }
 
-export const MODERATOR_HEADER = 'x-heed-moderator';
+const MODERATOR_HEADER = 'x-heed-moderator';
 
 /** The playground's platform facts about moderators, read from the HTTP request. */
 export class WebModerators implements ModeratorCheck<IncomingMessage> {

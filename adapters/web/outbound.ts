@@ -4,7 +4,7 @@ import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.
 import type { EventStream } from './transport/event-stream.ts';
 
 /** The moderators' "channel" of the playground: every open page. */
-export const WEB_MODERATORS_CHANNEL = 'moderators';
+const WEB_MODERATORS_CHANNEL = 'moderators';
 
 /**
  * The playground's side of ChatPlatform: the core's review notifications and digests reach every open

@@ -36,7 +36,7 @@ export interface HeedOptions {
 }
 
 /** Option path → the variable it stands for (the schema in src/config.ts validates both alike). */
-export const OPTION_VARIABLES: Record<string, string> = {
+const OPTION_VARIABLES: Record<string, string> = {
   mongodbUri: 'MONGODB_URI',
   mongodbDb: 'MONGODB_DB',
   dataDir: 'HEED_DATA_DIR',

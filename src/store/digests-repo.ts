@@ -16,10 +16,7 @@ export const DIGEST_INDEXES: Record<string, IndexDescription[]> = {
 
 export type {
   DigestClaimRequest as ClaimRequest,
-  DigestClaimResult as ClaimResult,
-  DigestRecord,
   DigestRepository,
-  DigestStatus,
 } from '../core/ports.ts';
 
 interface DigestDoc extends Omit<DigestRecord, 'digest'> {

@@ -5,10 +5,6 @@ export function oid(id: string): ObjectId {
   return ObjectId.createFromHexString(id);
 }
 
-export function oids(ids: readonly string[]): ObjectId[] {
-  return ids.filter((id) => ObjectId.isValid(id) && id.length === 24).map(oid);
-}
-
 /** `{ _id, ...rest }` → `{ id: hex, ...rest }`, dropping store-only fields. */
 export function fromDoc<T>(doc: WithId<Document>, drop: readonly string[] = []): T {
   const { _id, ...rest } = doc;

@@ -30,7 +30,7 @@ export interface EmbeddedOptions {
 }
 
 /** The PostgreSQL database FerretDB keeps its schemas (one per MongoDB database) in. */
-export const FERRETDB_PG_DATABASE = 'ferretdb';
+const FERRETDB_PG_DATABASE = 'ferretdb';
 /**
  * The driver's pool stays below FerretDB's: each FerretDB update holds two PostgreSQL connections, and
  * with the two pools equal (50/50) a burst of 50+ concurrent updates hung. 20 per client × 100 lets five

@@ -6,8 +6,6 @@ import { MongoClient } from 'mongodb';
 import { HeedError } from '../core/errors.ts';
 import { freePort } from './free-port.ts';
 
-export { freePort } from './free-port.ts';
-
 export interface FerretdbServer {
   /** The driver's URI (with the credentials when `auth` was given: never log it). */
   uri: string;
@@ -16,7 +14,7 @@ export interface FerretdbServer {
 }
 
 /** What FerretDB stores into: SQLite files in a folder (heed ≤ issue 10), or a PostgreSQL database. */
-export type FerretdbBackend = { handler: 'sqlite'; dir: string } | { handler: 'postgresql'; url: string };
+type FerretdbBackend = { handler: 'sqlite'; dir: string } | { handler: 'postgresql'; url: string };
 
 export interface FerretdbOptions {
   binary: string;

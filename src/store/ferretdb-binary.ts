@@ -6,10 +6,10 @@ import { promisify } from 'node:util';
 import { HeedError } from '../core/errors.ts';
 
 const run = promisify(execFile);
-export const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
-export const FERRETDB_VERSION = 'v1.24.2';
+const FERRETDB_MODULE = 'github.com/FerretDB/FerretDB';
+const FERRETDB_VERSION = 'v1.24.2';
 /** Project-local, git-ignored folder for the built binary. */
-export const TOOLS_DIR = fileURLToPath(new URL('../../.tools', import.meta.url));
+const TOOLS_DIR = fileURLToPath(new URL('../../.tools', import.meta.url));
 const LOCAL_BIN = path.join(TOOLS_DIR, 'bin', 'ferretdb');
 
 async function isExecutable(file: string): Promise<boolean> {

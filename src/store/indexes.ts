@@ -1,7 +1,7 @@
 import type { Db, IndexDescription } from 'mongodb';
 
 /** Every collection and the indexes its queries need. createIndexes is idempotent, so this runs at each start. */
-export const INDEXES: Record<string, IndexDescription[]> = {
+const INDEXES: Record<string, IndexDescription[]> = {
   interactions: [
     { key: { patternKey: 1, createdAt: -1 } },
     { key: { createdAt: 1 } },
@@ -68,7 +68,7 @@ export async function ensureIndexes(db: Db, extra: Record<string, IndexDescripti
 }
 
 /** MongoDB's default index name: `field_1_other_-1`. */
-export function defaultIndexName(key: Record<string, number>): string {
+function defaultIndexName(key: Record<string, number>): string {
   return Object.entries(key)
     .map(([field, dir]) => `${field}_${dir}`)
     .join('_');

@@ -11,8 +11,6 @@ import { createMongoFeedbackStore, type MongoFeedbackStore } from './mongo-feedb
 import { ensureGinIndexes } from './pg-indexes.ts';
 import { unmigratedSqliteError } from './sqlite-data.ts';
 
-export type { EmbeddedDatabase } from './embedded-database.ts';
-
 export interface OpenDatabase {
   store: MongoFeedbackStore;
   /** Set when this process started its own database (MONGODB_URI unset and none running). */

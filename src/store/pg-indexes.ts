@@ -4,7 +4,7 @@ import pg from 'pg';
 import { EQUALITY_FIELDS } from './indexes.ts';
 
 /** FerretDB 1.24's catalogue table in each database's schema: `{_id: collection, table: pg table, …}`. */
-export const FERRETDB_METADATA_TABLE = '_ferretdb_database_metadata';
+const FERRETDB_METADATA_TABLE = '_ferretdb_database_metadata';
 
 export interface GinIndex {
   collection: string;
@@ -19,7 +19,7 @@ export interface GinIndex {
  * $1 = 'field' and $2 = v as JSON (internal/backends/postgresql/query.go, filterEqual). A GIN index on
  * `(_jsonb->'field')` serves that `@>`; FerretDB's own btree indexes on the same expression cannot.
  */
-export function ginIndexSql(schema: string, gin: GinIndex): string {
+function ginIndexSql(schema: string, gin: GinIndex): string {
   const id = pg.escapeIdentifier;
   const lit = pg.escapeLiteral;
   return `CREATE INDEX IF NOT EXISTS ${id(gin.name)} ON ${id(schema)}.${id(gin.table)} USING gin ((_jsonb->${lit(gin.field)}) jsonb_path_ops)`;

@@ -9,7 +9,7 @@ export interface Needles {
   texts: string[];
 }
 
-export const REMOVED = '[removed]';
+const REMOVED = '[removed]';
 /** Shorter needles are replaced only where a whole string equals them (a two-letter name is too common). */
 const MIN_SUBSTRING = 4;
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { HeedError } from '../core/errors.ts';
 
 /** Written by `heed db migrate` once every document of the SQLite files is in the new database. */
-export const MIGRATED_MARKER = 'sqlite-migrated.json';
+const MIGRATED_MARKER = 'sqlite-migrated.json';
 
 /** The `<db>.sqlite` files FerretDB's SQLite backend (heed before issue 10) left in HEED_DATA_DIR. */
 export async function sqliteDataFiles(dataDir: string): Promise<string[]> {
@@ -11,7 +11,7 @@ export async function sqliteDataFiles(dataDir: string): Promise<string[]> {
   return names.filter((n) => n.endsWith('.sqlite')).sort();
 }
 
-export async function readMigratedMarker(dataDir: string): Promise<unknown> {
+async function readMigratedMarker(dataDir: string): Promise<unknown> {
   try {
     return JSON.parse(await readFile(path.join(dataDir, MIGRATED_MARKER), 'utf8'));
   } catch {

@@ -27,7 +27,7 @@ export interface RetryPolicy {
 }
 
 /** About 3 s in all: inside a platform's acknowledgement window, short enough to tell the user in time. */
-export const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseMs: 50, maxMs: 1000 };
+const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseMs: 50, maxMs: 1000 };
 
 /** Runs `fn`, retrying transient failures with bounded, jittered exponential back-off. */
 export async function withRetry<T>(

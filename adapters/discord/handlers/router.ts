@@ -31,7 +31,7 @@ import {
 import { handleReviewButton, handleReviewForm } from './review.ts';
 
 /** Discord's own settings and client, as every handler sees them. */
-export interface DiscordPlatform {
+interface DiscordPlatform {
   config: DiscordConfig;
   client: Client;
   /** Whether heed answers its `/ask` command (false when attached to a team's client). */
@@ -49,7 +49,7 @@ type Routed =
  * heed's part of an interaction, or null: other commands and ids that are not ours are ignored. On a
  * team's own client (`ownsCommands: false`) every slash command is theirs, `/ask` included.
  */
-export function routeOf(i: Interaction, ownsCommands: boolean): Routed | null {
+function routeOf(i: Interaction, ownsCommands: boolean): Routed | null {
   if (i.isChatInputCommand()) return ownsCommands && i.commandName === ASK.name ? { kind: 'ask', i } : null;
   if (!i.isButton() && !i.isStringSelectMenu() && !i.isModalSubmit()) return null;
   const id = decodeCustomId(i.customId);

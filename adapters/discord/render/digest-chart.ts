@@ -5,7 +5,7 @@ import type { Digest } from '../../../src/core/views.ts';
 import { hasChartData, type TrendChartRenderer } from '../../../src/insights-chart/index.ts';
 import { NO_MENTIONS } from './limits.ts';
 
-export const CHART_FILENAME = 'trend.png';
+const CHART_FILENAME = 'trend.png';
 
 /**
  * The digest's trend chart as PNG bytes, or null when there is none to draw. A chart that does not

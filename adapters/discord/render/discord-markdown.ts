@@ -29,7 +29,7 @@ export function userText(text: string): string {
   return neutralizeMentions(escapeMarkdown(text));
 }
 
-export function neutralizeMentions(text: string): string {
+function neutralizeMentions(text: string): string {
   return text
     .replace(/@(everyone|here)\b/gi, `@${ZWSP}$1`)
     .replace(/<(@[!&]?\d+|#\d+|\/[\w -]+:\d+)>/g, `<${ZWSP}$1>`);

@@ -30,7 +30,7 @@ export function reviewMessage(view: ReviewView): ReviewMessage {
   return { embeds: [reviewEmbed(view)], components: open ? [reviewButtons(view.review.id)] : [] };
 }
 
-export function reviewButtons(reviewId: string): MessageRow {
+function reviewButtons(reviewId: string): MessageRow {
   const id = (action: 'apply' | 'instructions' | 'dismiss') =>
     encodeCustomId({ kind: 'review', reviewId, action });
   return row(
@@ -40,7 +40,7 @@ export function reviewButtons(reviewId: string): MessageRow {
   );
 }
 
-export function reviewEmbed(view: ReviewView): APIEmbed {
+function reviewEmbed(view: ReviewView): APIEmbed {
   const { review } = view;
   const state =
     review.status === 'open'

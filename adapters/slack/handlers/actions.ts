@@ -14,7 +14,7 @@ import type { Client, SlackContext } from './context.ts';
 import { runDelivery } from './deliveries.ts';
 import { logId, obj, payloadUser, str } from './payload.ts';
 
-export interface Clicker extends Recipient {
+interface Clicker extends Recipient {
   name?: string;
   triggerId?: string;
 }

@@ -11,7 +11,7 @@ export const USAGE =
   'Ask me a question: `/ask How do I reset my password?` — or mention me in a channel, or send me a direct message.';
 
 /** Removes mentions of the bot (and leading ones of anyone) so only the question remains. */
-export function stripMention(text: string, botUserId?: string): string {
+function stripMention(text: string, botUserId?: string): string {
   let out = botUserId ? text.replaceAll(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, 'g'), ' ') : text;
   out = out.replace(/^(\s*<@[A-Z0-9]+(\|[^>]*)?>)+/, ' ');
   return out.replace(/[ \t]+/g, ' ').trim();

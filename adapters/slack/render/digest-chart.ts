@@ -5,7 +5,7 @@ import type { Digest } from '../../../src/core/views.ts';
 import { hasChartData, type TrendChartRenderer } from '../../../src/insights-chart/index.ts';
 import { errorContext } from '../transport/slack-errors.ts';
 
-export const CHART_FILENAME = 'heed-trend.png';
+const CHART_FILENAME = 'heed-trend.png';
 
 /**
  * Uploads the digest's trend chart into the digest channel (files.uploadV2: getUploadURLExternal, the

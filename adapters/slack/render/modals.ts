@@ -29,7 +29,7 @@ export const FIELD = {
 export const INPUT = 'value';
 const part = (i: number) => `heed_part_${i}`;
 
-export const CORRECTION_MAX = Math.min(SLACK_LIMITS.plainTextInput, LIMITS.correction);
+const CORRECTION_MAX = Math.min(SLACK_LIMITS.plainTextInput, LIMITS.correction);
 const INSTRUCTION_PARTS = Math.ceil(LIMITS.instructions / SLACK_LIMITS.plainTextInput);
 
 function modal(meta: ModalMeta, title: string, blocks: KnownBlock[], submit = 'Submit'): View {

@@ -44,7 +44,7 @@ export const plain = (text: string, emoji = true) => ({
   text: clip(text, 2000) || ' ',
   emoji,
 });
-export const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
+const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
 
 /** A section with mrkdwn text; callers keep `text` within the section limit. */
 export const section = (text: string) => ({ type: 'section' as const, text: mrkdwn(text) });

@@ -26,7 +26,7 @@ export const DEFAULT_RETRY: webApi.RetryOptions = {
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Bolt's logger interface over heed's Logger; token-shaped strings are blanked before they are logged. */
-export function boltLogger(logger: Logger): BoltLogger {
+function boltLogger(logger: Logger): BoltLogger {
   let level = LogLevel.INFO;
   let name = 'slack';
   const text = (parts: unknown[]) =>

@@ -33,13 +33,13 @@ export interface DashboardView {
   digest: { title: string; text: string } | null;
 }
 
-export interface ChangeView {
+interface ChangeView {
   text: string;
   /** good / bad colour the change; neutral for volumes, where more is neither. */
   tone: 'good' | 'bad' | 'neutral';
 }
 
-export interface HeadlineView {
+interface HeadlineView {
   id: 'positive-rate' | 'feedback' | 'answers' | 'corrections' | 'rating';
   label: string;
   value: string;
@@ -47,19 +47,19 @@ export interface HeadlineView {
   change: ChangeView | null;
 }
 
-export interface StatView {
+interface StatView {
   label: string;
   value: string;
 }
 
-export interface IssueView {
+interface IssueView {
   question: string;
   frequency: number;
   reasons: { label: string; count: number }[];
   comments: string[];
 }
 
-export interface OpportunityView {
+interface OpportunityView {
   kind: 'pattern' | 'stale-review' | 'pending-corrections';
   title: string;
   detail: string;
@@ -67,7 +67,7 @@ export interface OpportunityView {
   review: { id: string; label: string } | null;
 }
 
-export interface CorrectionRow {
+interface CorrectionRow {
   question: string;
   text: string;
   by: string;

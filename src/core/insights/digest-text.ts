@@ -10,7 +10,7 @@ import { trendArrow as arrow, digestRate } from '../presentation/trend.ts';
 import type { Digest } from '../views.ts';
 
 /** Change in percentage points, e.g. "▲ 12 pts", or "" when there is nothing to compare with. */
-export function trendArrow(digest: Pick<Digest, 'positiveRate' | 'previousPositiveRate' | 'totals'>): string {
+function trendArrow(digest: Pick<Digest, 'positiveRate' | 'previousPositiveRate' | 'totals'>): string {
   return arrow(digestRate(digest), digest.previousPositiveRate);
 }
 

@@ -20,11 +20,11 @@ import {
 
 const DAY_MS = 86_400_000;
 /** A day is closed (its summary may be stored) this long after it ended: late writes in flight land first. */
-export const CLOSE_GRACE_MS = 10 * 60_000;
+const CLOSE_GRACE_MS = 10 * 60_000;
 /** Negative items a period read keeps at least (common issues cluster the newest 1,000). */
 const NEWEST_NEGATIVES = 1000;
 
-export interface PeriodData {
+interface PeriodData {
   counts: Counts;
   platforms: PlatformCounts[];
   patterns: PatternCounts[];

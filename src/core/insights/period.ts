@@ -6,7 +6,7 @@ export interface DigestPeriod extends TimeRange {
   key: string;
 }
 
-export const DIGEST_PERIOD_DAYS = 7;
+const DIGEST_PERIOD_DAYS = 7;
 
 /**
  * The key of the period ending at a scheduled fire time: its wall-clock time in the schedule's zone,

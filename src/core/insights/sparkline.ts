@@ -1,6 +1,6 @@
 const BARS = '▁▂▃▄▅▆▇█';
 /** Shown for a period without votes: a gap, not a zero. */
-export const NO_DATA = '·';
+const NO_DATA = '·';
 
 /**
  * One character per value on an absolute 0–1 scale (▁ = 0 %, █ = 100 %), so the same rate always

@@ -1,13 +1,13 @@
 import type { FeedbackKind, Platform, Reason, TimeRange } from '../types.ts';
 
-export interface VoteCounts {
+interface VoteCounts {
   up: number;
   down: number;
   /** up / (up + down); 0 when there were no votes. */
   positiveRate: number;
 }
 
-export interface PlatformInsights extends VoteCounts {
+interface PlatformInsights extends VoteCounts {
   platform: Platform;
   feedback: number;
 }
@@ -64,7 +64,7 @@ export interface PendingCorrection {
   at: Date;
 }
 
-export interface Opportunities {
+interface Opportunities {
   patterns: PatternOpportunity[];
   staleReviews: StaleReview[];
   pendingCorrections: PendingCorrection[];

@@ -102,18 +102,8 @@ export function shiftLocalDays(date: Date, days: number, timeZone: string): Date
   return localToUtc(addLocalDays(zonedParts(date, timeZone), days), timeZone);
 }
 
-/** Calendar date and day of week (0 = Sunday) of a wall-clock date, independent of any zone. */
-export function weekday(t: Pick<LocalTime, 'year' | 'month' | 'day'>): number {
-  return new Date(Date.UTC(t.year, t.month - 1, t.day)).getUTCDay();
-}
-
-export function addLocalDays(t: LocalTime, days: number): LocalTime {
+function addLocalDays(t: LocalTime, days: number): LocalTime {
   return fromUtcFields(new Date(asUtc(t) + days * 86_400_000));
-}
-
-/** Wall-clock times compared as numbers (seconds since a fixed origin), zone-free. */
-export function wallSeconds(t: LocalTime): number {
-  return asUtc(t) / 1000;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');

@@ -4,7 +4,7 @@
  * excerpt never ends in a broken character on any platform.
  */
 
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 

@@ -6,11 +6,10 @@
 
 export { digestPeriodLabel, localDate, localDateTime, periodLabel, shortDateTime } from './dates.ts';
 export { hoursText } from './duration.ts';
-export { ELLIPSIS, excerpt, excerptLine, oneLine, quoted } from './excerpt.ts';
+export { excerpt, excerptLine, oneLine, quoted } from './excerpt.ts';
 export {
   actorName,
   alreadyClosedText,
-  OUTCOME_NOTE_MAX,
   type OutcomeStyle,
   outcomeIcon,
   outcomeOrStatus,
@@ -18,7 +17,7 @@ export {
   resolvedConfirmation,
   reviewStatusTitle,
 } from './outcome.ts';
-export { NO_RATE, percent, percentPoints, percentValue } from './percent.ts';
+export { percent, percentPoints } from './percent.ts';
 export { plural } from './plural.ts';
 export { byPlatformLine, commonIssueLine, medianToResolve, numberedLines } from './report-lines.ts';
 export {

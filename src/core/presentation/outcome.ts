@@ -14,7 +14,7 @@ export interface OutcomeStyle {
 }
 
 /** Longest dismissal note quoted in an outcome line; the review itself keeps the whole note. */
-export const OUTCOME_NOTE_MAX = 1000;
+const OUTCOME_NOTE_MAX = 1000;
 
 /** A person in plain text: their name, else their platform id. */
 export function actorName(actor: Pick<Actor, 'name' | 'userId'>): string {

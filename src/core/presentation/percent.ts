@@ -1,10 +1,10 @@
 /** Rates (0–1) as people read them: whole percents, one rounding rule everywhere. */
 
 /** Shown where there is no rate (no votes): a dash, not "0%". */
-export const NO_RATE = '—';
+const NO_RATE = '—';
 
 /** The rate as a whole percent, e.g. 0.554 → 55. */
-export function percentValue(rate: number): number {
+function percentValue(rate: number): number {
   return Math.round(rate * 100);
 }
 

@@ -11,12 +11,12 @@ import type {
 } from '../../core/types.ts';
 
 /** Set on a record whose free text retention or `heed forget` removed (as the MongoDB store does). */
-export interface Redacted {
+interface Redacted {
   redactedAt?: Date;
   redacted?: 'retention' | 'forgotten';
 }
 
-export interface Lease {
+interface Lease {
   owner: string;
   acquiredAt: Date;
   expiresAt: Date;

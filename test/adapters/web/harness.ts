@@ -11,7 +11,7 @@ export const NO_ANSWER = "I don't know that yet.";
 export const MODERATING = { 'x-heed-moderator': '1' };
 
 /** Stand-in for the offline answerer: the latest approved knowledge for the pattern, else a fixed reply. */
-export function latestKnowledgeAnswerer(store: FeedbackStore): Answerer {
+function latestKnowledgeAnswerer(store: FeedbackStore): Answerer {
   return {
     async answer({ patternKey }) {
       const entry = await store.knowledge.latestForPattern(patternKey);
