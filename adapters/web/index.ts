@@ -1,6 +1,6 @@
 import type { FeedbackCore } from '../../src/core/feedback-core.ts';
 import type { Logger } from '../../src/core/ports.ts';
-import type { HttpRoute, PlatformAdapter } from '../adapter.ts';
+import { type HttpRoute, OutboundAdapter, type PlatformAdapter } from '../adapter.ts';
 import { unknownApiPath } from './boundary.ts';
 import type { WebContext, WebPlatform } from './handlers/context.ts';
 import { dashboardRoutes } from './handlers/dashboard.ts';
@@ -62,21 +62,32 @@ export function createWebAdapter(opts: WebAdapterOptions): WebAdapter {
     ...eventRoutes(ctx),
     unknownApiPath(logger),
   ];
-  const outbound = new WebOutbound(events);
-  return {
-    platform: 'web',
-    events,
-    async start() {
-      logger.debug({}, 'web playground ready');
-    },
-    async stop() {
-      events.closeAll();
-    },
-    routes: () => routes,
-    postReview: (view) => outbound.postReview(view),
-    appendToReview: (thread, view, item) => outbound.appendToReview(thread, view, item),
-    markResolved: (thread, view) => outbound.markResolved(thread, view),
-    digestChannels: () => outbound.digestChannels(),
-    postDigest: (digest, channelId) => outbound.postDigest(digest, channelId),
-  };
+  return new PlaygroundAdapter(events, logger, routes);
+}
+
+/** The playground's connection is the HTTP listener itself: start and stop only open and close streams. */
+class PlaygroundAdapter extends OutboundAdapter implements WebAdapter {
+  readonly platform = 'web' as const;
+  protected readonly outbound: WebOutbound;
+
+  constructor(
+    readonly events: EventStream,
+    private readonly logger: Logger,
+    private readonly table: HttpRoute[],
+  ) {
+    super();
+    this.outbound = new WebOutbound(events);
+  }
+
+  async start(): Promise<void> {
+    this.logger.debug({}, 'web playground ready');
+  }
+
+  async stop(): Promise<void> {
+    this.events.closeAll();
+  }
+
+  routes(): HttpRoute[] {
+    return this.table;
+  }
 }
