@@ -4,7 +4,7 @@ import { utcDay } from '../core/insights/day-summary.ts';
 import type { FeedbackRepository, FeedbackWrite } from '../core/ports.ts';
 import { isNegative } from '../core/review-policy.ts';
 import type { Feedback } from '../core/types.ts';
-import { fromDoc, retryOnDuplicate } from './docs.ts';
+import { fromDoc, isDuplicateKey } from './docs.ts';
 
 /** Same vote, same reasons, same comment: a redelivery, not a change. */
 function sameContent(doc: Document | null, f: FeedbackWrite): boolean {
@@ -32,44 +32,69 @@ const WINDOW_DAYS = 3;
 export function createFeedbackRepository(db: Db): FeedbackRepository {
   const col: Collection<Document & { _id: string }> = db.collection('feedback');
   const toFeedback = (d: Document) => fromDoc<Feedback>(d as never, ['day', 'negDay', 'corrDay']);
+  /** A vote changed on a later day than it was cast keeps its buckets on the day it was cast (rare: a second write). */
+  const keepCreationDay = async (doc: Document) => {
+    const day = doc.day ?? utcDay(doc.createdAt);
+    const wrong = (['negDay', 'corrDay'] as const).filter((k) => doc[k] !== undefined && doc[k] !== day);
+    if (wrong.length === 0) return;
+    for (const k of wrong) doc[k] = day;
+    await col.updateOne({ _id: doc._id }, { $set: Object.fromEntries(wrong.map((k) => [k, day])) });
+  };
   return {
-    // One row per (interaction, user, kind). The update's "before" image
-    // tells a first vote, a changed vote and a redelivery apart, also when deliveries race.
+    // One row per (interaction, user, kind), written in one round trip: the update matches only a row
+    // whose content differs, so an identical redelivery writes nothing (its insert attempt meets the
+    // primary key, and one read tells it apart). The "before" image tells a first vote from a change.
     async upsert(f, now) {
       const key = { _id: feedbackId(f) };
-      const existing = await col.findOne(key);
-      if (existing && sameContent(existing, f))
-        return { feedback: toFeedback(existing), status: 'unchanged' };
       const { comment, userName, ...fields } = f;
-      // Day buckets (UTC, by creation) are what insights read by equality; negDay only on negative feedback.
-      const day = utcDay(existing?.createdAt ?? now);
+      const today = utcDay(now);
       const negative = isNegative(f);
       const set: Document = {
         ...fields,
         updatedAt: now,
         ...(userName ? { userName } : {}),
         ...(comment ? { comment } : {}),
-        day,
-        ...(negative ? { negDay: day } : {}),
-        ...(f.kind === 'correction' ? { corrDay: day } : {}),
+        ...(negative ? { negDay: today } : {}),
+        ...(f.kind === 'correction' ? { corrDay: today } : {}),
       };
       const unset: Document = { ...(comment ? {} : { comment: '' }), ...(negative ? {} : { negDay: '' }) };
-      const before = await retryOnDuplicate(() =>
-        col.findOneAndUpdate(
-          key,
-          {
-            $set: set,
-            ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-            $setOnInsert: { createdAt: existing?.createdAt ?? now },
-          },
-          { upsert: true, returnDocument: 'before' },
-        ),
-      );
-      // The document as this write left it, from the "before" image: no third round trip.
-      const after: Document = { ...(before ?? { ...key, createdAt: now }), ...set };
-      for (const k of Object.keys(unset)) delete after[k];
-      const status = before === null ? 'created' : sameContent(before, f) ? 'unchanged' : 'updated';
-      return { feedback: toFeedback(after), status };
+      const differs = {
+        $or: [
+          { value: { $ne: f.value } },
+          { reasons: { $ne: f.reasons } },
+          comment ? { comment: { $ne: comment } } : { comment: { $exists: true } },
+        ],
+      };
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const before = await col.findOneAndUpdate(
+            { ...key, ...differs },
+            {
+              $set: set,
+              ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
+              // Day buckets (UTC, by creation) are what insights read by equality.
+              $setOnInsert: { createdAt: now, day: today },
+            },
+            { upsert: true, returnDocument: 'before' },
+          );
+          if (before === null)
+            return {
+              feedback: toFeedback({ ...key, createdAt: now, day: today, ...set }),
+              status: 'created',
+            };
+          const after: Document = { ...before, ...set };
+          for (const k of Object.keys(unset)) delete after[k];
+          await keepCreationDay(after);
+          return { feedback: toFeedback(after), status: 'updated' };
+        } catch (err) {
+          if (!isDuplicateKey(err)) throw err;
+          // The row exists with this very content (or a concurrent first vote just created it).
+          const existing = await col.findOne(key);
+          if (existing && sameContent(existing, f))
+            return { feedback: toFeedback(existing), status: 'unchanged' };
+          if (attempt >= 5) throw err;
+        }
+      }
     },
     async linkToReview(id, reviewId) {
       await col.updateOne({ _id: id }, { $set: { reviewId } });

@@ -71,6 +71,32 @@ export function storeContract(name: string, fresh: () => Promise<FeedbackStore>)
       expect((await feedbackOf(s, 'a'.repeat(24))).length).toBe(1);
     });
 
+    it('feedback: an identical redelivery writes nothing; a vote changed days later stays in the buckets of the day it was cast', async () => {
+      const s = await fresh();
+      const DAY = 86_400_000;
+      await s.feedback.upsert(vote({ value: 'up' }), T0);
+      const again = await s.feedback.upsert(vote({ value: 'up' }), later(DAY));
+      expect(again).toMatchObject({ status: 'unchanged', feedback: { updatedAt: T0 } });
+      expect((await feedbackOf(s, 'a'.repeat(24)))[0]?.updatedAt).toEqual(T0);
+      const down = await s.feedback.upsert(vote({ value: 'down' }), later(2 * DAY));
+      expect(down).toMatchObject({
+        status: 'updated',
+        feedback: { createdAt: T0, updatedAt: later(2 * DAY) },
+      });
+      expect((await s.feedback.negativeOnDay('2026-11-02')).map((f) => f.value)).toEqual(['down']);
+      expect(await s.feedback.negativeOnDay('2026-11-04')).toEqual([]);
+      const fix = vote({ kind: 'correction', value: 'Use the Orders page.' });
+      await s.feedback.upsert(fix, T0);
+      await s.feedback.upsert(
+        vote({ kind: 'correction', value: 'Use the Orders page, top right.' }),
+        later(3 * DAY),
+      );
+      expect((await s.feedback.correctionsOnDay('2026-11-02')).map((f) => f.value)).toEqual([
+        'Use the Orders page, top right.',
+      ]);
+      expect(await s.feedback.correctionsOnDay('2026-11-05')).toEqual([]);
+    });
+
     it('feedback: concurrent identical deliveries are created once', async () => {
       const s = await fresh();
       const f = vote({ interactionId: 'b'.repeat(24) });
