@@ -12,7 +12,7 @@ import { formatFaultBench, runFaultBench } from './fault-bench.ts';
 import { formatScaleBench, runScaleBench } from './scale-bench.ts';
 import { formatStoreBench, runStoreBench } from './store-bench.ts';
 
-// `npm run bench [-- --quick | --big] [--only clustering,store,export,click,scale,faults,fuzz] [--seed api|direct|bulk]`:
+// `npm run bench [-- --quick | --big] [--only clustering,store,export,click,scale,faults,fuzz] [--seed api|direct|bulk] [--settle S]`:
 // measurements, not tests — every figure beside a baseline measured in the same run.
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -21,11 +21,14 @@ const { values } = parseArgs({
     big: { type: 'boolean' },
     only: { type: 'string' },
     seed: { type: 'string' },
+    settle: { type: 'string' },
     json: { type: 'string' },
   },
   strict: true,
 });
 const quick = values.quick ?? false;
+if (values.settle !== undefined && !(Number(values.settle) >= 0))
+  throw new Error(`--settle takes seconds (0 or more), not "${values.settle}"`);
 const sections = new Set(
   (values.only ?? 'clustering,store,export,click,scale,faults,fuzz').split(',').map((s) => s.trim()),
 );
@@ -103,6 +106,7 @@ await section(
       sizes,
       quick,
       seed: values.seed === 'direct' || values.seed === 'bulk' ? values.seed : 'api',
+      settleSeconds: values.settle !== undefined ? Number(values.settle) : quick ? 0 : 75,
     }),
   formatScaleBench,
 );

@@ -22,6 +22,8 @@ interface Measure {
 
 export interface ScaleRow {
   size: number;
+  /** Seconds waited after seeding before measuring. */
+  settleSeconds: number;
   seeding: SeedReport[];
   reviews: number;
   measures: Measure[];
@@ -95,7 +97,10 @@ export async function runScaleBench(opts: {
   sizes: number[];
   quick?: boolean;
   seed?: 'api' | 'direct' | 'bulk';
+  /** Seconds to wait after seeding, before measuring (default 75: one autovacuum round). */
+  settleSeconds?: number;
 }): Promise<ScaleRow[]> {
+  const settleSeconds = opts.settleSeconds ?? 75;
   const method = opts.seed ?? 'api';
   const other = method === 'api' ? 'direct' : 'api';
   const reps = opts.quick ? 10 : 40;
@@ -114,6 +119,10 @@ export async function runScaleBench(opts: {
         await seedFeedback(sh.heed, state, state.feedback + Math.min(1000, size / 10), { method: other }),
       );
       seeding.push(await seedFeedback(sh.heed, state, size, { method }));
+      // Right after a bulk insert PostgreSQL has no statistics for the new rows and plans every lookup
+      // for a near-empty table; a database that grew over weeks has been analysed by autovacuum many
+      // times. Waiting one autovacuum round (naptime 60 s) measures that steady state.
+      if (settleSeconds > 0) await new Promise((r) => setTimeout(r, settleSeconds * 1000));
       // The fake Slack's call log is the bench's memory, not heed's; heed's peak is measured from here on.
       sh.fake.calls.length = 0;
       const seedingPeak = (await peakRss(process.pid)) / MB;
@@ -165,6 +174,7 @@ export async function runScaleBench(opts: {
       });
       rows.push({
         size,
+        settleSeconds,
         seeding,
         reviews,
         measures: [
@@ -189,7 +199,9 @@ export function formatScaleBench(rows: ScaleRow[]): string {
   const f = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
   const out: string[] = [];
   for (const r of rows) {
-    out.push(`with ${r.size.toLocaleString('en')} feedback stored (${r.reviews} reviews raised by the seed)`);
+    out.push(
+      `with ${r.size.toLocaleString('en')} feedback stored (${r.reviews} reviews raised by the seed), measured ${r.settleSeconds > 0 ? `${r.settleSeconds} s after seeding (one autovacuum round)` : 'right after seeding'}`,
+    );
     for (const s of r.seeding)
       out.push(
         `  seeding ${s.method === 'api' ? "through heed's write path (answer, recordFeedback)" : s.method === 'bulk' ? 'by insertMany (bulk, no review logic)' : 'by the repositories (direct)'}, 20 in flight: ${s.reactions} reactions at ${s.reactionsPerSecond.toFixed(0)}/s${s.method === 'api' ? ` ${s.reactionsPerSecond >= 200 ? '✓' : '✗'} ≥ 200/s` : ''}, ${s.interactions} answers at ${s.answersPerSecond.toFixed(0)}/s`,
