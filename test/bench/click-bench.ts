@@ -6,6 +6,7 @@ import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
 import { type ClickPlan, openLoop, percentile, sendClick } from '../faults/click-load.ts';
 import { clickOutcomes, settleClicks } from '../faults/click-outcomes.ts';
+import { peakRss } from '../faults/db-pause.ts';
 import { spawnHeed } from '../faults/heed-child.ts';
 import { manyQuestions } from '../faults/outage-scenario.ts';
 import { askThroughSlack } from '../faults/slack-ask.ts';
@@ -31,6 +32,8 @@ export interface ClickRow {
   refused: number;
   /** Seconds from the last ack until the last vote was durable (goal ≤ 1). */
   drainSeconds: number;
+  /** Peak RSS of the heed process (npm start) so far, MB (goal ≤ 300). */
+  heedPeakMb: number;
 }
 
 /** The baseline in its own process: see bare-bolt.ts. */
@@ -104,6 +107,7 @@ export async function runClickBench(
         duplicates: final.duplicates,
         refused: heedRun.results.filter((r) => r.status !== 200).length,
         drainSeconds: Math.max(0, (settledAt - lastAck) / 1000),
+        heedPeakMb: (await peakRss(heed.child.pid!)) / 2 ** 20,
       };
       row.p99Ratio = row.heedP99 / row.bareP99;
       rows.push(row);
@@ -128,5 +132,6 @@ export function formatClickBench(rows: ClickRow[], seconds: number): string {
       (r) =>
         `  ${String(r.rate).padStart(6)} ${String(r.sent).padStart(6)} ${f(r.bareP50).padStart(9)} ${f(r.bareP99).padStart(9)} ${f(r.heedP50).padStart(9)} ${f(r.heedP99).padStart(9)} ${f(r.p99Ratio, 2).padStart(6)} ${String(r.durable).padStart(8)} ${String(r.told).padStart(5)} ${String(r.lost).padStart(5)} ${String(r.duplicates).padStart(4)} ${f(r.drainSeconds, 2).padStart(8)}`,
     ),
+    `  heed process (npm start) peak RSS: ${f(Math.max(0, ...rows.map((r) => r.heedPeakMb)), 0)} MB (goal ≤ 300)`,
   ].join('\n');
 }
