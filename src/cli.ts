@@ -113,7 +113,7 @@ export async function runCli(
         const { attachAdapters, buildCore } = await import('./compose.ts');
         const { digestCommand } = await import('./cli/digest-command.ts');
         const { core } = buildCore(config, store, logger);
-        attachAdapters(config, core, logger, { playground: false });
+        await attachAdapters(config, core, logger, { playground: false });
         return await digestCommand(args, { core, store, config, io, logger });
       }
     }

@@ -1,6 +1,4 @@
 import type { PlatformAdapter } from '../adapters/adapter.ts';
-import { createDiscordAdapter } from '../adapters/discord/index.ts';
-import { createSlackAdapter } from '../adapters/slack/index.ts';
 import { createWebAdapter } from '../adapters/web/index.ts';
 import { createAnswerer } from './answerer/index.ts';
 import type { Config } from './config.ts';
@@ -26,15 +24,19 @@ export function buildCore(config: Config, store: FeedbackStore, logger: Logger, 
   return { core, answerer };
 }
 
-/** One adapter per configured platform, attached to the core (not started: the caller decides). */
-export function attachAdapters(
+/**
+ * One adapter per configured platform, attached to the core (not started: the caller decides). A
+ * platform's SDK is loaded only when that platform is configured (Bolt and discord.js are ~55 MB).
+ */
+export async function attachAdapters(
   config: Config,
   core: FeedbackCore,
   logger: Logger,
   opts: { playground: boolean; metrics?: Metrics } = { playground: config.playground },
-): PlatformAdapter[] {
+): Promise<PlatformAdapter[]> {
   const adapters: PlatformAdapter[] = [];
-  if (config.slack)
+  if (config.slack) {
+    const { createSlackAdapter } = await import('../adapters/slack/index.ts');
     adapters.push(
       createSlackAdapter({
         config: config.slack,
@@ -43,7 +45,9 @@ export function attachAdapters(
         metrics: opts.metrics,
       }),
     );
+  }
   if (config.discord) {
+    const { createDiscordAdapter } = await import('../adapters/discord/index.ts');
     adapters.push(
       createDiscordAdapter({ config: config.discord, core, logger: logger.child({ platform: 'discord' }) }),
     );

@@ -71,7 +71,7 @@ export async function startHeed(
       'knowledge ready',
     );
 
-    const adapters = attachAdapters(config, core, logger, { playground: config.playground, metrics });
+    const adapters = await attachAdapters(config, core, logger, { playground: config.playground, metrics });
     const server = await startHttpServer({
       port: config.port,
       host,
