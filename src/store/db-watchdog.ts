@@ -41,18 +41,21 @@ export function watchDatabase(opts: DbWatchdogOptions): DbWatchdog {
 
   const ready = (async (): Promise<DbProcess[]> => {
     // The stack may still be settling (PostgreSQL connections open lazily): look a few times.
+    let watched: DbProcess[] = [];
     for (let attempt = 0; attempt < 10 && !stopped; attempt++) {
       const found = await databaseProcesses(opts.uri).catch(() => []);
-      const watched = found.filter((p) => p.role !== 'backend');
-      if (watched.length > 0 && (found.some((p) => p.role === 'server') || attempt >= 4)) return watched;
-      // Nothing listens on the port any more: it died before it could be watched.
-      if (watched.length === 0 && port && (await isListening(port)) === false) {
+      watched = found.filter((p) => p.role !== 'backend');
+      const hasFront = watched.some((p) => p.role === 'front');
+      if (hasFront && (found.some((p) => p.role === 'server') || attempt >= 4)) return watched;
+      // Nothing listens on the port any more: FerretDB died before it could be watched (PostgreSQL
+      // behind it may still run, so a found server alone is not enough to watch).
+      if (!hasFront && port && (await isListening(port)) === false) {
         lose(`nothing listens on port ${port} any more`, { port });
         return [];
       }
       await sleep(200);
     }
-    return [];
+    return stopped ? [] : watched;
   })();
 
   void ready.then((watched) => {
