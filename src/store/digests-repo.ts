@@ -14,10 +14,7 @@ export const DIGEST_INDEXES: Record<string, IndexDescription[]> = {
   digest_attempts: [{ key: { periodKey: 1, channel: 1, attempt: -1 } }],
 };
 
-export type {
-  DigestClaimRequest as ClaimRequest,
-  DigestRepository,
-} from '../core/ports.ts';
+export type { DigestRepository } from '../core/ports.ts';
 
 interface DigestDoc extends Omit<DigestRecord, 'digest'> {
   digestJson?: string;

@@ -21,7 +21,8 @@ const digest: Digest = {
   opportunities: [],
   reviewStats: { opened: 0, resolved: 0, open: 0, medianHoursToResolve: null },
 };
-const req = (periodKey: string, owner: string, now = T0): DigestClaimRequest => ({
+/** A claim for one channel of a period (the digest-repo test's server-only cases use it too). */
+export const req = (periodKey: string, owner: string, now = T0): DigestClaimRequest => ({
   periodKey,
   channel: 'slack:C1',
   owner,
