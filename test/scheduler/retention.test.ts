@@ -117,16 +117,18 @@ describe('HEED_RETENTION_DAYS', () => {
       await vi.waitFor(
         async () => {
           expect(await store.db.collection('interactions').countDocuments({ question: '' })).toBe(4);
-          expect(
-            await store.db.collection('feedback').countDocuments({ comment: { $exists: true } }),
-          ).toBe(0);
+          expect(await store.db.collection('feedback').countDocuments({ comment: { $exists: true } })).toBe(
+            0,
+          );
         },
         { timeout: 20_000, interval: 200 },
       );
     } finally {
       await scheduler.stop();
     }
-    expect(await store.db.collection('feedback').countDocuments({ redacted: 'retention' })).toBeGreaterThan(0);
+    expect(await store.db.collection('feedback').countDocuments({ redacted: 'retention' })).toBeGreaterThan(
+      0,
+    );
   });
 
   it('is validated like every variable: the error names it', () => {
