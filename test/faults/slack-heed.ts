@@ -34,6 +34,7 @@ export function slackEnv(fake: FakeSlack, extra: Record<string, string | undefin
     HOME: process.env.HOME,
     ...(process.env.FERRETDB_BIN ? { FERRETDB_BIN: process.env.FERRETDB_BIN } : {}),
     ...(process.env.PG_BIN ? { PG_BIN: process.env.PG_BIN } : {}),
+    ...(process.env.HEED_CHILD_NODE_OPTIONS ? { NODE_OPTIONS: process.env.HEED_CHILD_NODE_OPTIONS } : {}),
     PORT: '0',
     LOG_LEVEL: 'warn',
     KNOWLEDGE_DIR: path.join(ROOT, 'knowledge'),
