@@ -1,13 +1,8 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MongoClient, ObjectId } from 'mongodb';
 import { ensureIndexes } from '../../src/store/indexes.ts';
+import { runHeedCli } from './cli-child.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BATCH = 1000;
 /** The issue's goal for the export child's peak RSS. */
 export const EXPORT_RSS_GOAL_MB = 150;
@@ -61,7 +56,6 @@ export async function benchExport(opts: {
   const client = new MongoClient(opts.uri);
   await client.connect();
   const db = client.db(dbName);
-  const tmp = await mkdtemp(path.join(os.tmpdir(), 'heed-export-bench-'));
   try {
     await ensureIndexes(db);
     const start = Date.parse('2026-10-01T00:00:00Z');
@@ -73,38 +67,12 @@ export async function benchExport(opts: {
       }
       await db.collection('feedback').insertMany(docs as never[], { ordered: false });
     }
-    const rssFile = path.join(tmp, 'rss');
-    const t0 = performance.now();
-    const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [
-          '--import',
-          path.join(ROOT, 'test/bench/report-peak-rss.mjs'),
-          path.join(ROOT, 'src/heed.mjs'),
-          'export',
-          'feedback',
-          '--out',
-          '/dev/null',
-        ],
-        {
-          cwd: ROOT,
-          env: {
-            ...process.env,
-            MONGODB_URI: opts.uri,
-            MONGODB_DB: dbName,
-            LOG_LEVEL: 'silent',
-            HEED_BENCH_RSS_FILE: rssFile,
-          },
-          stdio: ['ignore', 'ignore', 'inherit'],
-        },
-      );
-      child.on('error', reject);
-      child.on('exit', (c) => resolve(c ?? 1));
+    const run = await runHeedCli(['export', 'feedback', '--out', '/dev/null'], {
+      MONGODB_URI: opts.uri,
+      MONGODB_DB: dbName,
     });
-    const seconds = (performance.now() - t0) / 1000;
-    if (code !== 0) throw new Error(`heed export exited ${code}`);
-    const peakRssMb = Number(await readFile(rssFile, 'utf8')) / 1024;
+    if (run.code !== 0) throw new Error(`heed export exited ${run.code}`);
+    const { seconds, peakRssMb } = run;
     return {
       rows: n,
       seconds: Math.round(seconds * 100) / 100,
@@ -115,7 +83,6 @@ export async function benchExport(opts: {
   } finally {
     if (!opts.keep) await db.dropDatabase().catch(() => {});
     await client.close();
-    await rm(tmp, { recursive: true, force: true });
   }
 }
 

@@ -6,6 +6,7 @@ import { databaseProcesses } from '../../src/store/db-processes.ts';
 import { percentile } from '../faults/click-load.ts';
 import { peakRss } from '../faults/db-pause.ts';
 import { startSlackHeed } from '../faults/slack-heed.ts';
+import { type CliRun, runHeedCli } from './cli-child.ts';
 import { type SeedReport, type SeedState, seedFeedback } from './scale-seed.ts';
 
 interface Measure {
@@ -20,6 +21,26 @@ interface Measure {
   goalMs?: number;
 }
 
+interface ReportChild extends CliRun {
+  command: string;
+  /** The node flags it ran with, e.g. a heap cap. */
+  nodeArgs: string[];
+}
+
+/** HEED_CHILD_NODE_OPTIONS' measured candidate: the old-space cap that kept heed's click path under 300 MB. */
+const HEAP_CAP = ['--max-old-space-size=192'];
+
+async function reportChildren(env: NodeJS.ProcessEnv): Promise<ReportChild[]> {
+  const out: ReportChild[] = [];
+  for (const nodeArgs of [[], HEAP_CAP])
+    for (const args of [
+      ['insights', '--days', '7', '--json'],
+      ['digest', '--dry-run'],
+    ])
+      out.push({ command: `heed ${args.join(' ')}`, nodeArgs, ...(await runHeedCli(args, env, nodeArgs)) });
+  return out;
+}
+
 export interface ScaleRow {
   size: number;
   /** Seconds waited after seeding before measuring. */
@@ -27,6 +48,8 @@ export interface ScaleRow {
   seeding: SeedReport[];
   reviews: number;
   measures: Measure[];
+  /** The reports run as the CLI would (a child process per run): time, exit code and peak RSS. */
+  reportChildren: ReportChild[];
   /** Peak resident set (VmHWM) in MB. */
   rss: {
     /** heed's peak while requests and reports were measured (reset after seeding; Linux clear_refs). */
@@ -162,6 +185,11 @@ export async function runScaleBench(opts: {
       const digest = await times(slowReps, () =>
         buildDigest(store, periodEndingAt(new Date(), 'UTC'), { timezone: 'UTC' }),
       );
+      // Through the data directory, as `npx heed` beside a running heed would: it shares the embedded server.
+      const children = await reportChildren({
+        HEED_DATA_DIR: sh.heed.config.mongo.dataDir,
+        MONGODB_DB: sh.heed.config.mongo.dbName,
+      });
       const big = size >= 1_000_000;
       const m = (name: string, t: number[], baseline: string, b: number[], goalMs?: number): Measure => ({
         name,
@@ -177,6 +205,7 @@ export async function runScaleBench(opts: {
         settleSeconds,
         seeding,
         reviews,
+        reportChildren: children,
         measures: [
           m('👎 processing (core.recordFeedback)', down, 'insertOne', insert, 50),
           m('answer (core.answer)', answer, 'insertOne', insert),
@@ -215,6 +244,10 @@ export function formatScaleBench(rows: ScaleRow[]): string {
         `  ${x.name.padEnd(38)} ${f(x.p50).padStart(7)} ${f(x.p99).padStart(8)}   ${x.baseline.padEnd(26)} ${f(x.baselineP50).padStart(7)}  ${x.ratio.toFixed(1).padStart(5)}  ${goal}`,
       );
     }
+    for (const c of r.reportChildren)
+      out.push(
+        `  child \`${[...c.nodeArgs, c.command].join(' ')}\`: ${c.code === 0 ? 'exit 0' : `✗ exit ${c.code} (${c.stderrTail.split('\n').pop()})`}, ${c.seconds.toFixed(2)} s, peak RSS ${c.peakRssMb.toFixed(0)} MB`,
+      );
     const q = r.rss;
     out.push(
       `  peak RSS MB: heed ${q.heed.toFixed(0)} ${q.heed <= 300 ? '✓' : '✗'} ≤ 300 (bench process while seeding ${q.heedWhileSeeding.toFixed(0)}) · FerretDB ${q.dbFront.toFixed(0)} · PostgreSQL server ${q.dbServer.toFixed(0)} · largest backend ${q.dbBackendMax.toFixed(0)} · database processes summed ${q.dbAll.toFixed(0)}`,
