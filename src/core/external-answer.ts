@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Clock, FeedbackStore, PatternKeyer } from './ports.ts';
 import { parseOrThrow, QuestionSchema } from './schemas.ts';
+import { threadKeyOf } from './thread-context.ts';
 import { type Interaction, PLATFORMS } from './types.ts';
 
 /** Long enough for any answer the adapters can split into messages; bounded so a row stays small. */
@@ -56,11 +57,14 @@ export async function recordExternalAnswer(
 ): Promise<Interaction> {
   const a = parseOrThrow(ExternalAnswerSchema, raw, 'answer');
   const patternKey = await deps.keyer.keyFor(a.question);
+  // Keyed like heed's own answers, so a later question in the same thread gets this turn as context.
+  const threadKey = threadKeyOf(a.ref);
   return deps.store.interactions.insert({
     patternKey,
     question: a.question,
     answer: a.answer,
     ref: a.ref,
+    ...(threadKey ? { threadKey } : {}),
     answerer: a.answerer,
     ...(a.model ? { model: a.model } : {}),
     sources: a.sources,

@@ -55,6 +55,28 @@ describe('thread context in the core', () => {
     expect(historyFrom(turns, { turns: 0, chars: 8000 }).history).toEqual([]);
   });
 
+  it("an answer your own bot recorded (recordInteraction) is context for heed's next answer in the thread", async () => {
+    clock.advance(1000);
+    const own = await core.recordInteraction({
+      question: 'Where is the VPN guide?',
+      answer: 'On the IT wiki, under Remote work.',
+      ref: ref('t-3'),
+      answerer: 'team-bot',
+      sources: [],
+    });
+    const next = await ask('And for the Mac client?', ref('t-3'));
+    expect(next.contextIds).toEqual([own.id]);
+    expect(seen.at(-1)!.history!.map((t) => t.text)).toEqual([own.question, own.answer]);
+    const outside = await core.recordInteraction({
+      question: 'Not in a thread',
+      answer: 'No key.',
+      ref: { platform: 'slack', userId: 'U1', channelId: 'C1' },
+      answerer: 'team-bot',
+      sources: [],
+    });
+    expect((await store.interactions.get(outside.id))?.threadKey).toBeUndefined();
+  });
+
   it('a review view carries the thread context of the answer it is about', async () => {
     const a = await ask('How do I get a badge?', ref('t-2'));
     const b = await ask('And a parking pass?', ref('t-2'));
