@@ -2,8 +2,8 @@ import { HeedError } from './errors.ts';
 import { type ExternalAnswer, recordExternalAnswer } from './external-answer.ts';
 import { buildDigest, type DigestOptions } from './insights/build-digest.ts';
 import { computeInsights, type InsightsOptions } from './insights/compute-insights.ts';
-import { utcDay } from './insights/day-summary.ts';
-import { isClosedDay } from './insights/period-data.ts';
+import { utcDay, utcHour } from './insights/day-summary.ts';
+import { isClosedDay, isClosedHour } from './insights/period-buckets.ts';
 import type { Insights } from './insights/types.ts';
 import { InteractionKeys } from './interaction-keys.ts';
 import { fingerprintKeyer } from './pattern-key.ts';
@@ -176,10 +176,8 @@ export class FeedbackCore {
       this.clock.now(),
     );
     if (result.status === 'unchanged') return result;
-    // A changed vote on a day whose summary is stored: drop it, the next reader recomputes the day.
-    const day = utcDay(result.feedback.createdAt);
-    if (result.status === 'updated' && isClosedDay(day, this.clock.now()))
-      await this.store.rollups.invalidate(day);
+    // A changed vote of a day or hour whose summary is stored: drop it, the next reader recomputes it.
+    if (result.status === 'updated') await this.dropSummaries(result.feedback.createdAt);
     if (!isNegative(result.feedback)) return result;
     const recent = await this.store.feedback.recentForPattern(patternKey, this.policy.window);
     // Negative feedback on a pattern already under review is related to it, whatever the window says.
@@ -189,6 +187,14 @@ export class FeedbackCore {
     const interaction = await this.getInteraction(event.interactionId);
     const review = await raiseReview(this.raiser(), interaction, result.feedback, recent, open);
     return { ...result, feedback: { ...result.feedback, reviewId: review.id }, review };
+  }
+
+  private async dropSummaries(createdAt: Date): Promise<void> {
+    const now = this.clock.now();
+    const day = utcDay(createdAt);
+    const hour = utcHour(createdAt);
+    if (isClosedDay(day, now)) await this.store.rollups.invalidate(day);
+    if (isClosedHour(hour, now)) await this.store.rollups.invalidate(hour);
   }
 
   private raiser(): ReviewRaiserDeps {

@@ -1,5 +1,5 @@
 /** Persistence ports: what the core, the scheduler and the CLI ask of a store (MongoDB or memory). */
-import type { DaySummary } from './insights/day-summary.ts';
+import type { Counts, DaySummary, HourSummary } from './insights/day-summary.ts';
 import type { PrivacyRepository } from './privacy-ports.ts';
 import type {
   Actor,
@@ -25,6 +25,8 @@ export interface InteractionRepository {
   setMessageRef(id: string, ref: MessageRef): Promise<void>;
   /** When each interaction of a UTC day (`YYYY-MM-DD`) was created: an equality lookup on its day bucket. */
   timesOnDay(day: string): Promise<Date[]>;
+  /** The same for a UTC hour (`YYYY-MM-DDTHH`), by its hour bucket. */
+  timesInHour(hour: string): Promise<Date[]>;
   /** The newest `limit` interactions recorded under a thread key, newest first. */
   inThread(threadKey: string, limit: number): Promise<Interaction[]>;
 }
@@ -54,6 +56,11 @@ export interface FeedbackRepository {
   negativeOnDay(day: string): Promise<Feedback[]>;
   /** The corrections among them, by their own bucket. */
   correctionsOnDay(day: string): Promise<Feedback[]>;
+  /**
+   * Feedback created in a UTC hour (`YYYY-MM-DDTHH`) — all of it, its negative part or its corrections —
+   * each an equality lookup on its own hour bucket.
+   */
+  inHour(hour: string, part?: 'negative' | 'corrections'): Promise<Feedback[]>;
 }
 
 export interface ReviewRepository {
@@ -152,13 +159,30 @@ export interface DataExportSource {
   instructionsAt(at: Date): Promise<InstructionsVersion | null>;
 }
 
-/** Stored summaries of closed UTC days (see insights/period-data.ts). */
+/** The counting part of a stored summary: totals, platforms and, for a day, its 24 hours. */
+export interface StoredCounts {
+  totals: Counts;
+  hours?: Counts[];
+  platforms: DaySummary['platforms'];
+}
+
+/** Stored summaries of closed UTC days and hours (see insights/period-data.ts). */
 export interface RollupRepository {
   get(day: string): Promise<DaySummary | null>;
   /** Stores the summary unless another instance stored one first; returns the one kept. */
   put(summary: DaySummary): Promise<DaySummary>;
-  /** Drops a day's summary (a vote of that day changed) so the next reader recomputes it. */
-  invalidate(day: string): Promise<void>;
+  getHour(hour: string): Promise<HourSummary | null>;
+  /** The same insert claim for an hour's summary. */
+  putHour(summary: HourSummary): Promise<HourSummary>;
+  /** A stored day's or hour's counts without its pattern list (what counting a range needs), or null. */
+  countsOf(dayOrHour: string): Promise<StoredCounts | null>;
+  /** Drops a day's or an hour's summary (a vote of it changed) so the next reader recomputes it. */
+  invalidate(dayOrHour: string): Promise<void>;
+  /**
+   * From when on every feedback and interaction document carries its hour bucket: a database that
+   * predates hour buckets has older documents without them, and those hours are read by day.
+   */
+  hourlySince(): Promise<Date>;
 }
 
 /** A pattern the embeddings keyer knows: its key and the mean embedding of (up to some of) its questions. */

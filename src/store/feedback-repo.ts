@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Collection, Db, Document } from 'mongodb';
-import { utcDay } from '../core/insights/day-summary.ts';
+import { utcDay, utcHour } from '../core/insights/day-summary.ts';
 import type { FeedbackRepository, FeedbackWrite } from '../core/ports.ts';
 import { isNegative } from '../core/review-policy.ts';
 import type { Feedback } from '../core/types.ts';
@@ -26,19 +26,23 @@ export function feedbackId(f: Pick<FeedbackWrite, 'interactionId' | 'kind' | 'us
 }
 
 const DAY_MS = 86_400_000;
+/** Store-only fields: the day and hour buckets insights read by equality. */
+const BUCKET_FIELDS = ['day', 'negDay', 'corrDay', 'hour', 'negHour', 'corrHour'];
 /** Days of a pattern's feedback read for its trigger window before falling back to all of it. */
 const WINDOW_DAYS = 3;
 
 export function createFeedbackRepository(db: Db): FeedbackRepository {
   const col: Collection<Document & { _id: string }> = db.collection('feedback');
-  const toFeedback = (d: Document) => fromDoc<Feedback>(d as never, ['day', 'negDay', 'corrDay']);
-  /** A vote changed on a later day than it was cast keeps its buckets on the day it was cast (rare: a second write). */
-  const keepCreationDay = async (doc: Document) => {
+  const toFeedback = (d: Document) => fromDoc<Feedback>(d as never, BUCKET_FIELDS);
+  /** A vote changed later than the hour it was cast keeps its buckets on that day and hour (rare: a second write). */
+  const keepCreationBuckets = async (doc: Document) => {
     const day = doc.day ?? utcDay(doc.createdAt);
-    const wrong = (['negDay', 'corrDay'] as const).filter((k) => doc[k] !== undefined && doc[k] !== day);
+    const hour = doc.hour ?? utcHour(doc.createdAt);
+    const want: Record<string, string> = { negDay: day, corrDay: day, negHour: hour, corrHour: hour };
+    const wrong = Object.keys(want).filter((k) => doc[k] !== undefined && doc[k] !== want[k]);
     if (wrong.length === 0) return;
-    for (const k of wrong) doc[k] = day;
-    await col.updateOne({ _id: doc._id }, { $set: Object.fromEntries(wrong.map((k) => [k, day])) });
+    for (const k of wrong) doc[k] = want[k];
+    await col.updateOne({ _id: doc._id }, { $set: Object.fromEntries(wrong.map((k) => [k, want[k]])) });
   };
   return {
     // One row per (interaction, user, kind), written in one round trip: the update matches only a row
@@ -48,16 +52,20 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
       const key = { _id: feedbackId(f) };
       const { comment, userName, ...fields } = f;
       const today = utcDay(now);
+      const hour = utcHour(now);
       const negative = isNegative(f);
       const set: Document = {
         ...fields,
         updatedAt: now,
         ...(userName ? { userName } : {}),
         ...(comment ? { comment } : {}),
-        ...(negative ? { negDay: today } : {}),
-        ...(f.kind === 'correction' ? { corrDay: today } : {}),
+        ...(negative ? { negDay: today, negHour: hour } : {}),
+        ...(f.kind === 'correction' ? { corrDay: today, corrHour: hour } : {}),
       };
-      const unset: Document = { ...(comment ? {} : { comment: '' }), ...(negative ? {} : { negDay: '' }) };
+      const unset: Document = {
+        ...(comment ? {} : { comment: '' }),
+        ...(negative ? {} : { negDay: '', negHour: '' }),
+      };
       const differs = {
         $or: [
           { value: { $ne: f.value } },
@@ -72,19 +80,19 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
             {
               $set: set,
               ...(Object.keys(unset).length > 0 ? { $unset: unset } : {}),
-              // Day buckets (UTC, by creation) are what insights read by equality.
-              $setOnInsert: { createdAt: now, day: today },
+              // Day and hour buckets (UTC, by creation) are what insights read by equality.
+              $setOnInsert: { createdAt: now, day: today, hour },
             },
             { upsert: true, returnDocument: 'before' },
           );
           if (before === null)
             return {
-              feedback: toFeedback({ ...key, createdAt: now, day: today, ...set }),
+              feedback: toFeedback({ ...key, createdAt: now, ...set }),
               status: 'created',
             };
           const after: Document = { ...before, ...set };
           for (const k of Object.keys(unset)) delete after[k];
-          await keepCreationDay(after);
+          await keepCreationBuckets(after);
           return { feedback: toFeedback(after), status: 'updated' };
         } catch (err) {
           if (!isDuplicateKey(err)) throw err;
@@ -125,6 +133,10 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
     },
     async negativeOnDay(day) {
       return (await col.find({ negDay: day }).toArray()).map(toFeedback);
+    },
+    async inHour(hour, part) {
+      const field = part === 'negative' ? 'negHour' : part === 'corrections' ? 'corrHour' : 'hour';
+      return (await col.find({ [field]: hour }).toArray()).map(toFeedback);
     },
   };
 }

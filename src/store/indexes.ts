@@ -6,6 +6,7 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { patternKey: 1, createdAt: -1 } },
     { key: { createdAt: 1 } },
     { key: { day: 1 } },
+    { key: { hour: 1 } },
     { key: { threadKey: 1 } },
   ],
   feedback: [
@@ -16,6 +17,9 @@ const INDEXES: Record<string, IndexDescription[]> = {
     { key: { day: 1 } },
     { key: { negDay: 1 } },
     { key: { corrDay: 1 } },
+    { key: { hour: 1 } },
+    { key: { negHour: 1 } },
+    { key: { corrHour: 1 } },
   ],
   reviews: [
     { key: { openKey: 1 }, unique: true, name: 'one_open_review_per_pattern' },
@@ -40,8 +44,19 @@ const INDEXES: Record<string, IndexDescription[]> = {
  * FerretDB pushes equality down as `_jsonb->'field' @> value` and its own btree indexes cannot serve that.
  */
 export const EQUALITY_FIELDS: Record<string, string[]> = {
-  interactions: ['_id', 'day', 'threadKey'],
-  feedback: ['_id', 'patternKey', 'reviewId', 'day', 'negDay', 'corrDay', 'userId'],
+  interactions: ['_id', 'day', 'hour', 'threadKey'],
+  feedback: [
+    '_id',
+    'patternKey',
+    'reviewId',
+    'day',
+    'negDay',
+    'corrDay',
+    'hour',
+    'negHour',
+    'corrHour',
+    'userId',
+  ],
   reviews: ['_id', 'openKey', 'status', 'day', 'closedDay'],
   resolutions: ['_id'],
   knowledge: ['_id', 'patternKey', 'reviewId'],

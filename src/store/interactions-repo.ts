@@ -1,18 +1,18 @@
 import { type Collection, type Db, ObjectId } from 'mongodb';
-import { utcDay } from '../core/insights/day-summary.ts';
+import { utcDay, utcHour } from '../core/insights/day-summary.ts';
 import type { InteractionRepository, NewInteraction } from '../core/ports.ts';
 import type { Interaction } from '../core/types.ts';
 import { fromDoc, oid } from './docs.ts';
 
-/** Store-only fields: the day bucket insights read by equality. */
-const STORE_FIELDS = ['day'];
+/** Store-only fields: the day and hour buckets insights read by equality. */
+const STORE_FIELDS = ['day', 'hour'];
 
 export function createInteractionRepository(db: Db): InteractionRepository {
   const col: Collection = db.collection('interactions');
   return {
     async insert(i: NewInteraction) {
       const _id = new ObjectId();
-      await col.insertOne({ _id, ...i, day: utcDay(i.createdAt) });
+      await col.insertOne({ _id, ...i, day: utcDay(i.createdAt), hour: utcHour(i.createdAt) });
       return { id: _id.toHexString(), ...i };
     },
     async get(id) {
@@ -30,6 +30,10 @@ export function createInteractionRepository(db: Db): InteractionRepository {
     },
     async timesOnDay(day) {
       const docs = await col.find({ day }, { projection: { createdAt: 1 } }).toArray();
+      return docs.map((d) => d.createdAt as Date);
+    },
+    async timesInHour(hour) {
+      const docs = await col.find({ hour }, { projection: { createdAt: 1 } }).toArray();
       return docs.map((d) => d.createdAt as Date);
     },
     async setMessageRef(id, ref) {

@@ -1,5 +1,4 @@
 import type { FeedbackStore } from '../core/ports.ts';
-import { copy } from './memory/ids.ts';
 import { memoryEmbeddings } from './memory/memory-embeddings.ts';
 import { memoryExports } from './memory/memory-exports.ts';
 import { memoryFeedback } from './memory/memory-feedback.ts';
@@ -7,6 +6,7 @@ import { memoryInteractions } from './memory/memory-interactions.ts';
 import { memoryInstructions, memoryKnowledge } from './memory/memory-knowledge.ts';
 import { memoryPrivacy } from './memory/memory-privacy.ts';
 import { memoryReviews } from './memory/memory-reviews.ts';
+import { memoryRollups } from './memory/memory-rollups.ts';
 import { memoryDeliveries, memoryDigests, memoryLeases } from './memory/memory-scheduling.ts';
 import { memoryTables } from './memory/tables.ts';
 
@@ -24,19 +24,7 @@ export function createMemoryFeedbackStore(): FeedbackStore {
     knowledge: memoryKnowledge(t),
     instructions: memoryInstructions(t),
     deliveries: memoryDeliveries(t),
-    rollups: {
-      async get(day) {
-        const s = t.rollups.get(day);
-        return s ? copy(s) : null;
-      },
-      async put(summary) {
-        if (!t.rollups.has(summary.day)) t.rollups.set(summary.day, copy(summary));
-        return copy(t.rollups.get(summary.day)!);
-      },
-      async invalidate(day) {
-        t.rollups.delete(day);
-      },
-    },
+    rollups: memoryRollups(t),
     digests: memoryDigests(t),
     leases: memoryLeases(t),
     exports: memoryExports(t),

@@ -6,6 +6,7 @@ import { createDigestRepository, DIGEST_INDEXES } from './digests-repo.ts';
 import { createEmbeddingCacheRepository } from './embeddings-cache-repo.ts';
 import { createExportSource } from './export-source.ts';
 import { createFeedbackRepository } from './feedback-repo.ts';
+import { claimHourBuckets } from './hour-buckets.ts';
 import { ensureIndexes } from './indexes.ts';
 import { createInstructionsRepository } from './instructions-repo.ts';
 import { createInteractionRepository } from './interactions-repo.ts';
@@ -66,7 +67,13 @@ export async function createMongoFeedbackStore(opts: {
   });
   await client.connect();
   const db = client.db(opts.dbName);
+  await prepareDatabase(db);
+  return storeForDb(db, client, opts.metrics);
+}
+
+/** What every start does before serving (idempotent): indexes, day buckets on old documents, the hour-bucket record. */
+export async function prepareDatabase(db: Db): Promise<void> {
   await ensureIndexes(db, DIGEST_INDEXES);
   await backfillDays(db);
-  return storeForDb(db, client, opts.metrics);
+  await claimHourBuckets(db);
 }

@@ -1,30 +1,76 @@
 import type { Collection, Db } from 'mongodb';
-import type { DaySummary } from '../core/insights/day-summary.ts';
-import type { RollupRepository } from '../core/ports.ts';
+import type { Counts, DaySummary, HourSummary } from '../core/insights/day-summary.ts';
+import type { RollupRepository, StoredCounts } from '../core/ports.ts';
 import { isDuplicateKey } from './docs.ts';
+import { hourBucketsSince } from './hour-buckets.ts';
 
 /** Bumped when the summary's shape changes: older summaries are then simply recomputed. */
-const VERSION = 1;
+const VERSION = 2;
 
-/** One document per closed UTC day, `_id` = `feedback:v1:YYYY-MM-DD`; the insert is the claim. */
+type Summary = DaySummary | HourSummary;
+interface CountsPart {
+  totals: Counts;
+  hours?: Counts[];
+  platforms: Summary['platforms'];
+}
+type RollupDoc =
+  | { _id: string; kind: 'counts'; bucket: string; counts: CountsPart; at: Date }
+  | { _id: string; kind: 'patterns'; patterns: Summary['patterns']; at: Date };
+
+/**
+ * Per closed UTC day (`YYYY-MM-DD`) and hour (`YYYY-MM-DDTHH`) two documents, `feedback:v2:<bucket>`
+ * (counts, platforms and a day's 24 hours: small) and `feedback:v2:<bucket>:patterns` (every pattern
+ * of the bucket: large on a busy day), so that counting a range never reads the pattern lists. Each
+ * insert is a claim: racing instances compute the same numbers from a closed bucket, one copy is kept.
+ */
 export function createRollupRepository(db: Db): RollupRepository {
-  const col: Collection<{ _id: string; summary: DaySummary; at: Date }> = db.collection('rollups');
-  const key = (day: string) => `feedback:v${VERSION}:${day}`;
+  const col: Collection<RollupDoc> = db.collection('rollups');
+  const key = (bucket: string) => `feedback:v${VERSION}:${bucket}`;
+  const patternsKey = (bucket: string) => `${key(bucket)}:patterns`;
+  const countsOf = async (bucket: string): Promise<StoredCounts | null> => {
+    const doc = await col.findOne({ _id: key(bucket) });
+    return doc?.kind === 'counts' ? doc.counts : null;
+  };
+  const get = async (bucket: string): Promise<Summary | null> => {
+    const [counts, patterns] = await Promise.all([
+      countsOf(bucket),
+      col.findOne({ _id: patternsKey(bucket) }),
+    ]);
+    if (!counts || patterns?.kind !== 'patterns') return null;
+    const name = bucket.includes('T') ? { hour: bucket } : { day: bucket };
+    return { ...name, ...counts, patterns: patterns.patterns } as Summary;
+  };
+  const claim = async (doc: RollupDoc) => {
+    try {
+      await col.insertOne(doc);
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+    }
+  };
+  const put = async <S extends Summary>(bucket: string, summary: S): Promise<S> => {
+    const { patterns } = summary;
+    const counts: CountsPart = { totals: summary.totals, platforms: summary.platforms };
+    if ('hours' in summary) counts.hours = summary.hours;
+    const at = new Date();
+    await claim({ _id: patternsKey(bucket), kind: 'patterns', patterns, at });
+    await claim({ _id: key(bucket), kind: 'counts', bucket, counts, at });
+    return ((await get(bucket)) as S | null) ?? summary;
+  };
+  let since: Date | null = null;
   return {
-    async get(day) {
-      return (await col.findOne({ _id: key(day) }))?.summary ?? null;
+    get: (day) => get(day) as Promise<DaySummary | null>,
+    put: (summary) => put(summary.day, summary),
+    getHour: (hour) => get(hour) as Promise<HourSummary | null>,
+    putHour: (summary) => put(summary.hour, summary),
+    countsOf,
+    async invalidate(bucket) {
+      await col.deleteOne({ _id: key(bucket) });
+      await col.deleteOne({ _id: patternsKey(bucket) });
     },
-    async put(summary) {
-      try {
-        await col.insertOne({ _id: key(summary.day), summary, at: new Date() });
-        return summary;
-      } catch (err) {
-        if (!isDuplicateKey(err)) throw err;
-        return (await col.findOne({ _id: key(summary.day) }))?.summary ?? summary;
-      }
-    },
-    async invalidate(day) {
-      await col.deleteOne({ _id: key(day) });
+    async hourlySince() {
+      // Recorded once per database and never changed: read until found, then kept.
+      since ??= await hourBucketsSince(db);
+      return since ?? new Date(8.64e15);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { type Db, type Document, ObjectId } from 'mongodb';
-import { utcDay } from '../../src/core/insights/day-summary.ts';
+import { utcDay, utcHour } from '../../src/core/insights/day-summary.ts';
 import type { FeedbackStore } from '../../src/core/ports.ts';
 import { feedbackId } from '../../src/store/feedback-repo.ts';
 
@@ -17,11 +17,15 @@ export interface BulkReaction {
   createdAt: Date;
 }
 
-/** A template's fields that hold its creation day get the new document's day. */
+/** A template's fields that hold its creation day or hour get the new document's day or hour. */
 function redate(template: Document, at: Date): Document {
   const day = utcDay(template.createdAt as Date);
+  const hour = utcHour(template.createdAt as Date);
   const out: Document = { ...template };
-  for (const [k, v] of Object.entries(template)) if (v === day) out[k] = utcDay(at);
+  for (const [k, v] of Object.entries(template)) {
+    if (v === day) out[k] = utcDay(at);
+    if (v === hour) out[k] = utcHour(at);
+  }
   return out;
 }
 

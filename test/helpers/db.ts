@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { type Db, MongoClient } from 'mongodb';
 import { afterAll, inject } from 'vitest';
-import { DIGEST_INDEXES } from '../../src/store/digests-repo.ts';
-import { ensureIndexes } from '../../src/store/indexes.ts';
-import { type MongoFeedbackStore, storeForDb } from '../../src/store/mongo-feedback-store.ts';
+import {
+  type MongoFeedbackStore,
+  prepareDatabase,
+  storeForDb,
+} from '../../src/store/mongo-feedback-store.ts';
 import { ensureGinIndexes } from '../../src/store/pg-indexes.ts';
 
 export function testMongoUri(): string {
@@ -26,7 +28,7 @@ export async function openTestStore(prefix = 't'): Promise<MongoFeedbackStore> {
   const client = new MongoClient(testMongoUri());
   await client.connect();
   const db = client.db(`${prefix}_${randomBytes(4).toString('hex')}`);
-  await ensureIndexes(db, DIGEST_INDEXES);
+  await prepareDatabase(db);
   await ensureTestGinIndexes(db);
   afterAll(async () => {
     await db.dropDatabase().catch(() => {});

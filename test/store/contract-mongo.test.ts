@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { afterAll } from 'vitest';
-import { DIGEST_INDEXES } from '../../src/store/digests-repo.ts';
-import { ensureIndexes } from '../../src/store/indexes.ts';
-import { storeForDb } from '../../src/store/mongo-feedback-store.ts';
+import { prepareDatabase, storeForDb } from '../../src/store/mongo-feedback-store.ts';
 import { ensureTestGinIndexes, testMongoUri } from '../helpers/db.ts';
 import { storeContract } from './contract/store-contract.ts';
 
@@ -22,7 +20,7 @@ storeContract('MongoDB driver on the real server', async () => {
   const name = `contract_${randomBytes(4).toString('hex')}`;
   dbs.push(name);
   const db = client.db(name);
-  await ensureIndexes(db, DIGEST_INDEXES);
+  await prepareDatabase(db);
   await ensureTestGinIndexes(db);
   return storeForDb(db, client);
 });

@@ -49,7 +49,7 @@ export async function computeInsights(
   const wall = opts.clock?.() ?? new Date();
   const reader = opts.reader ?? createPeriodReader(store, wall);
   const [period, before, opened, closedSince, open] = await Promise.all([
-    reader.period(range, MAX_CLUSTERED),
+    reader.period(range, MAX_CLUSTERED, MAX_CORRECTIONS),
     reader.counts(previous),
     byDay(range, (day) => store.reviews.openedOnDay(day)),
     // Reviews closed from the range's start until now: closed in the range, or open at its end.

@@ -1,5 +1,5 @@
 import { isNegative } from '../review-policy.ts';
-import type { Feedback, FeedbackKind, Platform } from '../types.ts';
+import type { Feedback, FeedbackKind, Platform, TimeRange } from '../types.ts';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -11,6 +11,21 @@ export function utcDay(at: Date): string {
 
 export function dayStart(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
+}
+
+/** The UTC hour of an instant, `YYYY-MM-DDTHH`: the finer bucket the period's edges are read by. */
+export function utcHour(at: Date): string {
+  return at.toISOString().slice(0, 13);
+}
+
+export function hourStart(hour: string): Date {
+  return new Date(`${hour}:00:00.000Z`);
+}
+
+/** The 24 UTC hours of a day, oldest first. */
+export function hoursOfDay(day: string): string[] {
+  const start = dayStart(day).getTime();
+  return Array.from({ length: 24 }, (_, h) => utcHour(new Date(start + h * HOUR_MS)));
 }
 
 /** Every UTC day that overlaps [from, to), oldest first. */
@@ -128,6 +143,28 @@ export function patternCounts(feedback: readonly Feedback[]): PatternCounts[] {
   return [...by.values()];
 }
 
+/** What a closed UTC hour's feedback adds up to: what a period that starts or ends inside a day reads. */
+export interface HourSummary {
+  hour: string;
+  totals: Counts;
+  platforms: PlatformCounts[];
+  patterns: PatternCounts[];
+}
+
+/** Summarises one UTC hour from its raw documents. */
+export function summarizeHour(
+  hour: string,
+  feedback: readonly Feedback[],
+  interactionTimes: readonly Date[],
+): HourSummary {
+  return {
+    hour,
+    totals: countAll(feedback, interactionTimes),
+    platforms: platformCounts(feedback),
+    patterns: patternCounts(feedback),
+  };
+}
+
 /** Summarises one UTC day from its raw documents. */
 export function summarizeDay(
   day: string,
@@ -148,14 +185,14 @@ export function summarizeDay(
   };
 }
 
-/** The counts of the part of a summarised day inside [from, to), or null when the range cuts an hour. */
-export function countsWithin(summary: DaySummary, from: Date, to: Date): Counts | null {
-  const start = dayStart(summary.day).getTime();
-  const lo = Math.max(0, (from.getTime() - start) / HOUR_MS);
-  const hi = Math.min(24, (to.getTime() - start) / HOUR_MS);
+/** The counts of the part of a summarised day (its 24 hours) inside a range, or null when the range cuts an hour. */
+export function countsWithin(day: string, hours: readonly Counts[], range: TimeRange): Counts | null {
+  const start = dayStart(day).getTime();
+  const lo = Math.max(0, (range.from.getTime() - start) / HOUR_MS);
+  const hi = Math.min(24, (range.to.getTime() - start) / HOUR_MS);
   if (!Number.isInteger(lo) || !Number.isInteger(hi)) return null;
   const c = emptyCounts();
-  for (let h = lo; h < hi; h++) addCounts(c, summary.hours[h]!);
+  for (let h = lo; h < hi; h++) addCounts(c, hours[h]!);
   return c;
 }
 

@@ -1,4 +1,4 @@
-import { utcDay } from '../../core/insights/day-summary.ts';
+import { utcDay, utcHour } from '../../core/insights/day-summary.ts';
 import type { FeedbackRepository, FeedbackWrite } from '../../core/ports.ts';
 import { isNegative } from '../../core/review-policy.ts';
 import type { Feedback } from '../../core/types.ts';
@@ -69,6 +69,13 @@ export function memoryFeedback(t: MemoryTables = memoryTables()): FeedbackReposi
     async negativeOnDay(day) {
       return all()
         .filter((r) => utcDay(r.createdAt) === day && isNegative(r))
+        .map(copy);
+    },
+    async inHour(hour, part) {
+      const wanted = (r: Feedback) =>
+        part === 'negative' ? isNegative(r) : part === 'corrections' ? r.kind === 'correction' : true;
+      return all()
+        .filter((r) => utcHour(r.createdAt) === hour && wanted(r))
         .map(copy);
     },
   };

@@ -1,4 +1,4 @@
-import { utcDay } from '../../core/insights/day-summary.ts';
+import { utcDay, utcHour } from '../../core/insights/day-summary.ts';
 import type { InteractionRepository } from '../../core/ports.ts';
 import { copy, newId } from './ids.ts';
 import { type MemoryTables, memoryTables } from './tables.ts';
@@ -25,6 +25,11 @@ export function memoryInteractions(t: MemoryTables = memoryTables()): Interactio
     },
     async timesOnDay(day) {
       return [...rows.values()].filter((r) => utcDay(r.createdAt) === day).map((r) => new Date(r.createdAt));
+    },
+    async timesInHour(hour) {
+      return [...rows.values()]
+        .filter((r) => utcHour(r.createdAt) === hour)
+        .map((r) => new Date(r.createdAt));
     },
     async inThread(threadKey, limit) {
       return [...rows.values()]

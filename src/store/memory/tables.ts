@@ -1,4 +1,4 @@
-import type { DaySummary } from '../../core/insights/day-summary.ts';
+import type { DaySummary, HourSummary } from '../../core/insights/day-summary.ts';
 import type { DigestRecord, EmbeddingPattern, PrivacyAuditEntry } from '../../core/ports.ts';
 import type {
   AuditEntry,
@@ -39,7 +39,8 @@ export interface MemoryTables {
   instructions: InstructionsVersion[];
   /** Delivery key → when it was claimed. */
   deliveries: Map<string, Date>;
-  rollups: Map<string, DaySummary>;
+  /** Day and hour summaries by their bucket (`YYYY-MM-DD`, `YYYY-MM-DDTHH`). */
+  rollups: Map<string, DaySummary | HourSummary>;
   /** By `<period>|<channel>`. */
   digests: Map<string, DigestRecord>;
   leases: Map<string, Lease>;

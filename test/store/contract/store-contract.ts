@@ -5,6 +5,7 @@ import { feedbackOf } from '../feedback-of.ts';
 import { digestContract } from './digest-contract.ts';
 import { embeddingsContract } from './embeddings-contract.ts';
 import { exportContract } from './export-contract.ts';
+import { hourBucketsContract } from './hour-buckets-contract.ts';
 import { leaseContract } from './lease-contract.ts';
 import { privacyContract } from './privacy-contract.ts';
 
@@ -222,6 +223,7 @@ export function storeContract(name: string, fresh: () => Promise<FeedbackStore>)
       expect(await s.rollups.get('2026-11-01')).toBeNull();
     });
 
+    hourBucketsContract(fresh);
     digestContract(fresh);
     leaseContract(fresh);
     exportContract(fresh);
