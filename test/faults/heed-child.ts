@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { processStat } from '../../src/store/db-processes.ts';
@@ -13,12 +14,20 @@ export interface HeedChild {
 }
 
 /** `npm start` (tsx src/main.ts) as its own process, resolved once it printed its address. */
+/** The NODE_OPTIONS package.json's start script puts before an operator's own. */
+const START_NODE_OPTIONS = (() => {
+  const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  return /NODE_OPTIONS="([^"$]*)/.exec(pkg.scripts.start)?.[1]?.trim() ?? '';
+})();
+
 export async function spawnHeed(env: NodeJS.ProcessEnv, timeoutMs = 90_000): Promise<HeedChild> {
-  // node with tsx as a loader, not tsx's CLI: that one runs heed in a grandchild, which a SIGKILL of
-  // the CLI would leave running.
+  // As `npm start` runs it: node with tsx as a loader and the start script's NODE_OPTIONS (the heap
+  // cap) before the caller's, which may override them.
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/main.ts')], {
     cwd: ROOT,
-    env,
+    env: { ...env, NODE_OPTIONS: `${START_NODE_OPTIONS} ${env.NODE_OPTIONS ?? ''}`.trim() },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';

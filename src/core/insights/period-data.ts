@@ -101,20 +101,31 @@ export function createPeriodReader(store: FeedbackStore, now: Date): PeriodReade
     ]);
     return { feedback, times };
   };
-  // Documents read for a summary are not kept: only what a range uses raw is.
+  // Summaries missing from the store are computed one at a time, and the documents read for them are
+  // not kept: a first report over weeks of history holds one bucket's documents, not all of them.
+  let computing: Promise<unknown> = Promise.resolve();
+  const oneAtATime = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = computing.then(work);
+    computing = run.catch(() => {});
+    return run;
+  };
   const summary = (day: string) =>
     once(`summary:${day}`, async () => {
       const stored = await store.rollups.get(day);
       if (stored) return stored;
-      const { feedback, times } = memo.has(`raw:${day}`) ? await rawDay(day) : await readDay(day);
-      return store.rollups.put(summarizeDay(day, feedback, times));
+      return oneAtATime(async () => {
+        const { feedback, times } = memo.has(`raw:${day}`) ? await rawDay(day) : await readDay(day);
+        return store.rollups.put(summarizeDay(day, feedback, times));
+      });
     });
   const hourSummary = (hour: string) =>
     once(`hsum:${hour}`, async () => {
       const stored = await store.rollups.getHour(hour);
       if (stored) return stored;
-      const { feedback, times } = await readHour(hour);
-      return store.rollups.putHour(summarizeHour(hour, feedback, times));
+      return oneAtATime(async () => {
+        const { feedback, times } = await readHour(hour);
+        return store.rollups.putHour(summarizeHour(hour, feedback, times));
+      });
     });
   const rawDay = (day: string) => once(`raw:${day}`, () => readDay(day));
   const rawHour = (hour: string) => once(`rawh:${hour}`, () => readHour(hour));
