@@ -40,11 +40,14 @@ export function createRollupRepository(db: Db): RollupRepository {
     const name = bucket.includes('T') ? { hour: bucket } : { day: bucket };
     return { ...name, ...counts, patterns: patterns.patterns } as Summary;
   };
-  const claim = async (doc: RollupDoc) => {
+  /** True when this insert won the claim. */
+  const claim = async (doc: RollupDoc): Promise<boolean> => {
     try {
       await col.insertOne(doc);
+      return true;
     } catch (err) {
       if (!isDuplicateKey(err)) throw err;
+      return false;
     }
   };
   const put = async <S extends Summary>(bucket: string, summary: S): Promise<S> => {
@@ -52,8 +55,12 @@ export function createRollupRepository(db: Db): RollupRepository {
     const counts: CountsPart = { totals: summary.totals, platforms: summary.platforms };
     if ('hours' in summary) counts.hours = summary.hours;
     const at = new Date();
-    await claim({ _id: patternsKey(bucket), kind: 'patterns', patterns, at });
-    await claim({ _id: key(bucket), kind: 'counts', bucket, counts, at });
+    const won = [
+      await claim({ _id: patternsKey(bucket), kind: 'patterns', patterns, at }),
+      await claim({ _id: key(bucket), kind: 'counts', bucket, counts, at }),
+    ];
+    // Only a lost claim means another instance's copy is the one kept.
+    if (won.every(Boolean)) return summary;
     return ((await get(bucket)) as S | null) ?? summary;
   };
   let since: Date | null = null;

@@ -1,40 +1,27 @@
-import { randomBytes } from 'node:crypto';
-import { MongoClient } from 'mongodb';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPeriodReader } from '../../src/core/insights/period-data.ts';
 import { claimHourBuckets } from '../../src/store/hour-buckets.ts';
-import { prepareDatabase, storeForDb } from '../../src/store/mongo-feedback-store.ts';
+import { storeForDb } from '../../src/store/mongo-feedback-store.ts';
 import { ask } from '../core/insights/seed.ts';
 import { makeCore } from '../helpers/core.ts';
-import { ensureTestGinIndexes, testMongoUri } from '../helpers/db.ts';
+import { openTestStore } from '../helpers/db.ts';
 
-const client = new MongoClient(testMongoUri());
-const names: string[] = [];
-afterAll(async () => {
-  for (const n of names)
-    await client
-      .db(n)
-      .dropDatabase()
-      .catch(() => {});
-  await client.close();
-});
-const freshDb = () => {
-  const name = `hours_${randomBytes(4).toString('hex')}`;
-  names.push(name);
-  return client.db(name);
-};
+/** A prepared test database without its hour-bucket record, as before the first start of this version. */
+async function unclaimedStore() {
+  const store = await openTestStore('hours');
+  await store.db.collection('meta').deleteOne({ _id: 'buckets:hour:v1' as never });
+  return store;
+}
 
 describe('hour buckets on a database that predates them', () => {
   it('a new database is complete from the start; the first claim stands for every later start', async () => {
-    const db = freshDb();
+    const { db } = await unclaimedStore();
     expect(await claimHourBuckets(db, new Date('2026-11-05T00:00:00Z'))).toEqual(new Date(0));
     expect(await claimHourBuckets(db, new Date('2026-11-06T00:00:00Z'))).toEqual(new Date(0));
   });
 
   it('documents written without hour buckets are still counted: their hours are read by day', async () => {
-    const db = freshDb();
-    await prepareDatabase(db);
-    await ensureTestGinIndexes(db);
+    const { db, client } = await unclaimedStore();
     const { core, clock } = makeCore(storeForDb(db, client));
     await ask(core, clock, '2026-11-03T08:00:00Z', 'How do I reset my password?', [
       { user: 'U1', vote: 'down' },
@@ -44,7 +31,6 @@ describe('hour buckets on a database that predates them', () => {
     const unset = { $unset: { hour: '', negHour: '', corrHour: '' } };
     await db.collection('feedback').updateMany({}, unset);
     await db.collection('interactions').updateMany({}, unset);
-    await db.collection('meta').deleteOne({ _id: 'buckets:hour:v1' as never });
     const upgradedAt = new Date('2026-11-03T12:30:00Z');
     expect(await claimHourBuckets(db, upgradedAt)).toEqual(upgradedAt);
 
