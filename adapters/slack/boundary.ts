@@ -85,6 +85,8 @@ const SLACK_MESSAGES: Record<string, string> = {
 function userMessageFor(err: unknown): string {
   if (isUserFacing(err)) return err.message;
   const slack = slackErrorInfo(err);
-  const known = slack?.slackError ? SLACK_MESSAGES[slack.slackError] : undefined;
+  // Slack's error code is outside input: an own-key check keeps `constructor` and the like out.
+  const code = slack?.slackError;
+  const known = code && Object.hasOwn(SLACK_MESSAGES, code) ? SLACK_MESSAGES[code] : undefined;
   return known ?? 'Sorry, something went wrong on heed’s side. Please try again in a moment.';
 }

@@ -34,11 +34,12 @@ export type SlackAction =
   | { kind: 'why'; interactionId: string }
   | { kind: 'review'; action: ResolutionAction; reviewId: string };
 
-const REVIEW_ACTIONS: Record<string, ResolutionAction> = {
-  [ACTION.apply]: 'apply_correction',
-  [ACTION.instructions]: 'update_instructions',
-  [ACTION.dismiss]: 'dismiss',
-};
+/** A Map, not an object literal: an action id such as `valueOf` or `__proto__` must not find a prototype member. */
+const REVIEW_ACTIONS = new Map<string, ResolutionAction>([
+  [ACTION.apply, 'apply_correction'],
+  [ACTION.instructions, 'update_instructions'],
+  [ACTION.dismiss, 'dismiss'],
+]);
 
 const isId = (s: unknown): s is string => IdSchema.safeParse(s).success;
 
@@ -72,7 +73,7 @@ export function parseAction(actionId: unknown, value: unknown): SlackAction | nu
       if (!isId(value)) return null;
       return { kind: actionId === ACTION.correct ? 'correct' : 'why', interactionId: value };
     default: {
-      const action = REVIEW_ACTIONS[actionId];
+      const action = REVIEW_ACTIONS.get(actionId);
       return action && isId(value) ? { kind: 'review', action, reviewId: value } : null;
     }
   }
@@ -121,7 +122,7 @@ export function parseMeta(callbackId: unknown, privateMetadata: unknown): ModalM
     return { kind, interactionId: m.interactionId, channelId, threadTs };
   }
   if (callbackId === VIEW.resolve) {
-    const action = Object.values(REVIEW_ACTIONS).find((a) => a === m.action);
+    const action = [...REVIEW_ACTIONS.values()].find((a) => a === m.action);
     if (!action || !isId(m.reviewId)) return null;
     return { kind: 'resolve', action, reviewId: m.reviewId, channelId };
   }

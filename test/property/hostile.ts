@@ -46,6 +46,12 @@ const scalar = fc.oneof(
     'apply_correction',
     'slack',
     'web',
+    // Object.prototype's members: a lookup in a plain object finds them for any string key.
+    'valueOf',
+    'toString',
+    'hasOwnProperty',
+    'constructor',
+    '__proto__',
   ),
 );
 
