@@ -179,13 +179,20 @@ export class FeedbackCore {
     // A changed vote of a day or hour whose summary is stored: drop it, the next reader recomputes it.
     if (result.status === 'updated') await this.dropSummaries(result.feedback.createdAt);
     if (!isNegative(result.feedback)) return result;
-    const recent = await this.store.feedback.recentForPattern(patternKey, this.policy.window);
-    // Negative feedback on a pattern already under review is related to it, whatever the window says.
-    const open = await this.store.reviews.findOpen(patternKey);
+    const [recent, open] = await Promise.all([
+      this.store.feedback.recentForPattern(patternKey, this.policy.window),
+      // Negative feedback on a pattern already under review is related to it, whatever the window says.
+      this.store.reviews.findOpen(patternKey),
+    ]);
     if (!open && !shouldReview(result.feedback, recent, this.policy)) return result;
-    // Read fresh: the review quotes the question as it is now (retention may have redacted it).
-    const interaction = await this.getInteraction(event.interactionId);
-    const review = await raiseReview(this.raiser(), interaction, result.feedback, recent, open);
+    const review = await raiseReview(
+      this.raiser(),
+      // Only a new review needs it, read fresh: it quotes the question as it is now (retention may
+      // have redacted it). Joining an open review reads no interaction.
+      open ?? { open: () => this.getInteraction(event.interactionId) },
+      result.feedback,
+      recent,
+    );
     return { ...result, feedback: { ...result.feedback, reviewId: review.id }, review };
   }
 

@@ -16,29 +16,40 @@ export interface ReviewRaiserDeps {
   now: () => Date;
 }
 
-/** Opens or joins a pattern's review for a negative reaction and puts it in front of moderators. */
+/**
+ * Opens or joins a pattern's review for a negative reaction and puts it in front of moderators: joins
+ * `into` when it is the pattern's open review, else opens one for the interaction `into.open()` reads.
+ */
 export async function raiseReview(
   deps: ReviewRaiserDeps,
-  interaction: Interaction,
+  into: Review | { open: () => Promise<Interaction> },
   trigger: Feedback,
   recent: readonly Feedback[],
-  open: Review | null,
 ): Promise<{ id: string; created: boolean }> {
   const { store } = deps;
-  const { review, created } = open
-    ? { review: open, created: false }
-    : await store.reviews.openOrJoin(
-        { patternKey: interaction.patternKey, interactionId: interaction.id, question: interaction.question },
-        deps.now(),
-      );
-  // The window's earlier negative feedback that no review holds yet is what made this one count.
-  const related = [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)];
+  const opening = 'open' in into;
+  const { review, created } = opening
+    ? await openFor(deps, await into.open())
+    : { review: into, created: false };
+  // A new review also takes the window's earlier negative feedback that no review holds yet: what made
+  // this one count. A review that was already open holds every negative since it opened (each linked
+  // itself, as this one does), so joining it links only this one.
+  const related = opening
+    ? [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)]
+    : [trigger];
   await Promise.all(related.map((f) => store.feedback.linkToReview(f.id, review.id)));
   const view = await buildReviewView(store, review, deps.policy, recent);
   if (review.threads.length === 0 && (await claimPost(deps, review))) await postReview(deps, view, trigger);
   else await appendToReview(deps, view, trigger);
   deps.logger.info({ reviewId: review.id, patternKey: review.patternKey, created }, 'review raised');
   return { id: review.id, created };
+}
+
+function openFor(deps: ReviewRaiserDeps, interaction: Interaction) {
+  return deps.store.reviews.openOrJoin(
+    { patternKey: interaction.patternKey, interactionId: interaction.id, question: interaction.question },
+    deps.now(),
+  );
 }
 
 /**

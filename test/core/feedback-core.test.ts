@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { FeedbackStore } from '../../src/core/ports.ts';
 import { SUGGESTED_ACTIONS } from '../../src/core/review-policy.ts';
 import { describeSource } from '../../src/core/review-view.ts';
@@ -54,6 +54,29 @@ for (const [name, open] of STORES) {
       expect(view.suggestedAction).toBe(SUGGESTED_ACTIONS.instructions);
       expect(view.answerSource).toBe('fixed · no knowledge entry');
       expect(view.review.threads).toHaveLength(1);
+    });
+
+    it('a 👎 that joins an open review reads no interaction and links only itself', async () => {
+      const a = await core.answer('Can I pay by invoice?', asker());
+      const b = await core.answer('pay by invoice?', asker());
+      await down(a.id, 'V1');
+      await down(a.id, 'V2');
+      const opened = (await down(a.id, 'V3')).review!;
+      expect(opened.created).toBe(true);
+      const reads = vi.spyOn(store.interactions, 'get');
+      const links = vi.spyOn(store.feedback, 'linkToReview');
+      try {
+        const joined = await down(b.id, 'V4');
+        expect(joined.review).toEqual({ id: opened.id, created: false });
+        // The review view still reads the review's own interaction (its answer excerpt), not b's.
+        expect(reads.mock.calls.map(([id]) => id)).not.toContain(b.id);
+        expect(links.mock.calls).toEqual([[joined.feedback.id, opened.id]]);
+      } finally {
+        reads.mockRestore();
+        links.mockRestore();
+      }
+      const view = await core.getReviewView(opened.id);
+      expect(view.related.map((f) => f.userId).sort()).toEqual(['V1', 'V2', 'V3', 'V4']);
     });
 
     it('a repeated delivery changes nothing; a changed vote replaces the old one', async () => {
