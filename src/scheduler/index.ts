@@ -4,6 +4,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Config } from '../config.ts';
 import { errorMessage, HeedError } from '../core/errors.ts';
 import type { FeedbackCore } from '../core/feedback-core.ts';
+import { warmSummaries } from '../core/insights/warm-summaries.ts';
 import { type Clock, type FeedbackStore, type Logger, systemClock } from '../core/ports.ts';
 import { cronLogger } from './cron-logger.ts';
 import { type DigestJobDeps, runDigestJob } from './digest-job.ts';
@@ -29,6 +30,8 @@ export interface SchedulerOptions {
   sweepCron?: string;
   /** When old deliveries are deleted (and, with HEED_RETENTION_DAYS, old text redacted). Default daily 03:30 in the digest's zone. */
   retentionCron?: string;
+  /** When closed days' and hours' summaries are stored ahead of reports. Default hourly at :15 (a bucket closes 10 minutes after it ends). */
+  summariesCron?: string;
   staleMs?: number;
   maxAttempts?: number;
   leaseTtlMs?: number;
@@ -45,8 +48,8 @@ export interface Scheduler {
 }
 
 /**
- * Weekly digest (config.digest.cron in config.digest.timezone), a retry/catch-up sweep and the daily
- * retention job. Every instance may run it: the store's claims (MongoDB in production) make each post
+ * Weekly digest (config.digest.cron in config.digest.timezone), a retry/catch-up sweep, the daily
+ * retention job and the hourly summaries of closed days and hours that reports read. Every instance may run it: the store's claims (MongoDB in production) make each post
  * happen once.
  */
 export function startScheduler(opts: SchedulerOptions): Scheduler {
@@ -106,6 +109,19 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
         }
       },
       options('heed-retention'),
+    ),
+    cron.schedule(
+      opts.summariesCron ?? '15 * * * *',
+      async () => {
+        const started = performance.now();
+        try {
+          const reach = await warmSummaries(opts.store, clock.now());
+          logger.debug({ ...reach, ms: Math.round(performance.now() - started) }, 'summaries stored');
+        } catch (err) {
+          logger.warn({ err: errorMessage(err), job: 'summaries' }, 'summaries failed; reports compute them');
+        }
+      },
+      options('heed-summaries'),
     ),
   ];
   // Record the first run (catch-up never reaches before it), then post a digest missed while down.

@@ -45,6 +45,41 @@ describe('the real node-cron task drives the digest', () => {
     ]);
   });
 
+  it("stores the closed day's summary at 00:15, by the default hourly summaries job", async () => {
+    const store = createMemoryFeedbackStore();
+    const core = new FeedbackCore({ store, answerer: fixedAnswerer(), logger: memoryLogger() });
+    vi.useFakeTimers({
+      now: new Date('2026-11-03T22:00:00Z'),
+      toFake: ['Date', 'setTimeout', 'clearTimeout'],
+    });
+    const asked = await core.answer('Where is the VPN guide?', { platform: 'slack', userId: 'U1' });
+    await core.recordFeedback({
+      interactionId: asked.id,
+      platform: 'slack',
+      userId: 'U2',
+      kind: 'vote',
+      value: 'up',
+    });
+    const scheduler = startScheduler({
+      config,
+      core,
+      store,
+      logger: memoryLogger(),
+      ...QUIET,
+      summariesCron: undefined,
+    });
+    await scheduler.ready;
+    await vi.advanceTimersByTimeAsync(2 * 3600_000); // 00:00Z: the day closed, the job not yet run
+    expect(await store.rollups.get('2026-11-03')).toBeNull();
+    await vi.advanceTimersByTimeAsync(16 * 60_000);
+    vi.useRealTimers();
+    await vi.waitFor(async () => expect((await store.rollups.get('2026-11-03'))?.totals.up).toBe(1), {
+      timeout: 10_000,
+      interval: 20,
+    });
+    await scheduler.stop();
+  });
+
   it('refuses a DIGEST_CRON node-cron cannot run, naming the variable', async () => {
     const store = createMemoryFeedbackStore();
     const core = new FeedbackCore({ store, answerer: fixedAnswerer(), logger: memoryLogger() });

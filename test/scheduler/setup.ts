@@ -8,7 +8,7 @@ import { RecordingPlatform } from '../helpers/recording-platform.ts';
 
 /** Digest weekly on Monday 09:00 Berlin (08:00Z in winter); sweeps and retention kept out of the way. */
 export const config = loadConfig({ DIGEST_CRON: '0 9 * * 1', DIGEST_TZ: 'Europe/Berlin' });
-export const QUIET = { sweepCron: '0 0 1 1 *', retentionCron: '0 0 1 1 *' };
+export const QUIET = { sweepCron: '0 0 1 1 *', retentionCron: '0 0 1 1 *', summariesCron: '0 0 1 1 *' };
 
 /** Slack with two digest channels, Discord with one: the three channels each period must reach once. */
 export function platforms() {
