@@ -5,6 +5,7 @@ import type {
   Actor,
   AuditEntry,
   Feedback,
+  FeedbackKind,
   FeedbackValue,
   InstructionsVersion,
   Interaction,
@@ -48,7 +49,8 @@ export interface FeedbackUpsertResult {
 export interface FeedbackRepository {
   upsert(f: FeedbackWrite, now: Date): Promise<FeedbackUpsertResult>;
   linkToReview(feedbackId: string, reviewId: string): Promise<void>;
-  forReview(reviewId: string): Promise<Feedback[]>;
+  /** The review's linked feedback, newest first; with `kind`, only that kind (e.g. its corrections). */
+  forReview(reviewId: string, kind?: FeedbackKind): Promise<Feedback[]>;
   recentForPattern(patternKey: string, limit: number): Promise<Feedback[]>;
   /** Feedback created on a UTC day (`YYYY-MM-DD`): an equality lookup on its day bucket. */
   onDay(day: string): Promise<Feedback[]>;

@@ -107,8 +107,11 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
     async linkToReview(id, reviewId) {
       await col.updateOne({ _id: id }, { $set: { reviewId } });
     },
-    async forReview(reviewId) {
-      const docs = await col.find({ reviewId }).sort({ updatedAt: -1 }).toArray();
+    async forReview(reviewId, kind) {
+      const docs = await col
+        .find({ reviewId, ...(kind ? { kind } : {}) })
+        .sort({ updatedAt: -1 })
+        .toArray();
       return docs.map(toFeedback);
     },
     async recentForPattern(patternKey, limit) {

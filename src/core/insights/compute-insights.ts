@@ -65,7 +65,10 @@ export async function computeInsights(
   const questionOf = (f: Feedback) => interactions.get(f.interactionId)?.question ?? f.patternKey;
   const related = new Map<string, Feedback[]>();
   await Promise.all(
-    open.slice(0, OPEN_REVIEW_SCAN).map(async (r) => related.set(r.id, await store.feedback.forReview(r.id))),
+    // Only their corrections are used (pending corrections): a long-open review holds far more votes.
+    open
+      .slice(0, OPEN_REVIEW_SCAN)
+      .map(async (r) => related.set(r.id, await store.feedback.forReview(r.id, 'correction'))),
   );
   const reviews = new Map([...open, ...closedSince].map((r) => [r.id, r]));
   const positiveRate = ratio(counts.up, counts.up + counts.down);

@@ -43,9 +43,9 @@ export function memoryFeedback(t: MemoryTables = memoryTables()): FeedbackReposi
       const row = rows.get(id);
       if (row) row.reviewId = reviewId;
     },
-    async forReview(reviewId) {
+    async forReview(reviewId, kind) {
       return all()
-        .filter((r) => r.reviewId === reviewId)
+        .filter((r) => r.reviewId === reviewId && (!kind || r.kind === kind))
         .sort(newestFirst)
         .map(copy);
     },

@@ -106,6 +106,20 @@ export function storeContract(name: string, fresh: () => Promise<FeedbackStore>)
       expect((await feedbackOf(s, 'b'.repeat(24))).length).toBe(1);
     });
 
+    it("feedback: a review's linked items, all or one kind", async () => {
+      const s = await fresh();
+      const r = 'r'.repeat(24);
+      const down = await s.feedback.upsert(vote({ userId: 'U4' }), later(1000));
+      const fix = await s.feedback.upsert(
+        vote({ userId: 'U9', kind: 'correction', value: 'Fixed.' }),
+        later(9000),
+      );
+      await s.feedback.linkToReview(fix.feedback.id, r);
+      await s.feedback.linkToReview(down.feedback.id, r);
+      expect((await s.feedback.forReview(r)).map((f) => f.userId)).toEqual(['U9', 'U4']);
+      expect((await s.feedback.forReview(r, 'correction')).map((f) => f.userId)).toEqual(['U9']);
+    });
+
     it('feedback: pattern window newest first, review links, day and negative buckets', async () => {
       const s = await fresh();
       for (let i = 0; i < 5; i++)
