@@ -187,9 +187,10 @@ export class FeedbackCore {
     if (!open && !shouldReview(result.feedback, recent, this.policy)) return result;
     const review = await raiseReview(
       this.raiser(),
-      // Only a new review needs it, read fresh: it quotes the question as it is now (retention may
-      // have redacted it). Joining an open review reads no interaction.
-      open ?? { open: () => this.getInteraction(event.interactionId) },
+      open,
+      // Only a new review reads it, fresh: it quotes the question as it is now (retention may have
+      // redacted it). Joining an open review reads no interaction.
+      () => this.getInteraction(event.interactionId),
       result.feedback,
       recent,
     );

@@ -18,25 +18,26 @@ export interface ReviewRaiserDeps {
 
 /**
  * Opens or joins a pattern's review for a negative reaction and puts it in front of moderators: joins
- * `into` when it is the pattern's open review, else opens one for the interaction `into.open()` reads.
+ * `open`, the pattern's open review, or else opens one for the interaction `readInteraction` returns
+ * (read only then).
  */
 export async function raiseReview(
   deps: ReviewRaiserDeps,
-  into: Review | { open: () => Promise<Interaction> },
+  open: Review | null,
+  readInteraction: () => Promise<Interaction>,
   trigger: Feedback,
   recent: readonly Feedback[],
 ): Promise<{ id: string; created: boolean }> {
   const { store } = deps;
-  const opening = 'open' in into;
-  const { review, created } = opening
-    ? await openFor(deps, await into.open())
-    : { review: into, created: false };
+  const { review, created } = open
+    ? { review: open, created: false }
+    : await openFor(deps, await readInteraction());
   // A new review also takes the window's earlier negative feedback that no review holds yet: what made
   // this one count. A review that was already open holds every negative since it opened (each linked
   // itself, as this one does), so joining it links only this one.
-  const related = opening
-    ? [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)]
-    : [trigger];
+  const related = open
+    ? [trigger]
+    : [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)];
   await Promise.all(related.map((f) => store.feedback.linkToReview(f.id, review.id)));
   const view = await buildReviewView(store, review, deps.policy, recent);
   if (review.threads.length === 0 && (await claimPost(deps, review))) await postReview(deps, view, trigger);

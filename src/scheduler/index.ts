@@ -30,7 +30,10 @@ export interface SchedulerOptions {
   sweepCron?: string;
   /** When old deliveries are deleted (and, with HEED_RETENTION_DAYS, old text redacted). Default daily 03:30 in the digest's zone. */
   retentionCron?: string;
-  /** When closed days' and hours' summaries are stored ahead of reports. Default hourly at :15 (a bucket closes 10 minutes after it ends). */
+  /**
+   * When closed days' and hours' summaries are stored ahead of reports. Default hourly at :15 (a
+   * bucket closes 10 minutes after it ends).
+   */
   summariesCron?: string;
   staleMs?: number;
   maxAttempts?: number;
@@ -49,8 +52,8 @@ export interface Scheduler {
 
 /**
  * Weekly digest (config.digest.cron in config.digest.timezone), a retry/catch-up sweep, the daily
- * retention job and the hourly summaries of closed days and hours that reports read. Every instance may run it: the store's claims (MongoDB in production) make each post
- * happen once.
+ * retention job and the hourly summaries of closed days and hours that reports read. Every instance
+ * may run it: the store's claims (MongoDB in production) make each post happen once.
  */
 export function startScheduler(opts: SchedulerOptions): Scheduler {
   if (!cron.validate(opts.config.digest.cron) || !catchUpReadable(opts.config.digest.cron))

@@ -18,7 +18,7 @@ import type { CorrectionInsight, CorrectionStatus, Insights } from './types.ts';
 const REVIEW_SCAN = 1000;
 /** Corrections listed per range (newest first). */
 const MAX_CORRECTIONS = 200;
-/** Open reviews whose related feedback is read for pending corrections. */
+/** Open reviews whose corrections are read for pending corrections. */
 const OPEN_REVIEW_SCAN = 200;
 
 export interface InsightsOptions {
@@ -63,12 +63,13 @@ export async function computeInsights(
   const correctionItems = period.corrections.slice(0, MAX_CORRECTIONS);
   const interactions = await interactionsOf(store, [...newest, ...correctionItems]);
   const questionOf = (f: Feedback) => interactions.get(f.interactionId)?.question ?? f.patternKey;
-  const related = new Map<string, Feedback[]>();
+  // Open reviews' corrections (what pending corrections list), not their votes: a long-open review
+  // holds far more votes.
+  const reviewCorrections = new Map<string, Feedback[]>();
   await Promise.all(
-    // Only their corrections are used (pending corrections): a long-open review holds far more votes.
     open
       .slice(0, OPEN_REVIEW_SCAN)
-      .map(async (r) => related.set(r.id, await store.feedback.forReview(r.id, 'correction'))),
+      .map(async (r) => reviewCorrections.set(r.id, await store.feedback.forReview(r.id, 'correction'))),
   );
   const reviews = new Map([...open, ...closedSince].map((r) => [r.id, r]));
   const positiveRate = ratio(counts.up, counts.up + counts.down);
@@ -99,7 +100,7 @@ export async function computeInsights(
         question: examples.get(interactionId)?.question ?? p.patternKey,
       })),
       staleReviews: staleReviews(open, opts.now ?? range.to, opts.staleReviewDays ?? STALE_REVIEW_DAYS),
-      pendingCorrections: pendingCorrections(open, related),
+      pendingCorrections: pendingCorrections(open, reviewCorrections),
     },
     trend: {
       previous,
