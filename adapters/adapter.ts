@@ -49,8 +49,11 @@ export abstract class OutboundAdapter implements PlatformAdapter {
   postReview(view: ReviewView): Promise<ThreadRef | null> {
     return this.outbound.postReview(view);
   }
-  appendToReview(thread: ThreadRef, view: ReviewView, item: FeedbackItemView): Promise<void> {
-    return this.outbound.appendToReview(thread, view, item);
+  appendToReview(thread: ThreadRef, item: FeedbackItemView): Promise<void> {
+    return this.outbound.appendToReview(thread, item);
+  }
+  refreshReview(thread: ThreadRef, view: ReviewView): Promise<void> {
+    return this.outbound.refreshReview(thread, view);
   }
   markResolved(thread: ThreadRef, view: ReviewView): Promise<void> {
     return this.outbound.markResolved(thread, view);

@@ -18,6 +18,7 @@ export function buildCore(config: Config, store: FeedbackStore, logger: Logger, 
     logger,
     patternKeyer: grouping.patternKeyer,
     policy: config.review,
+    reviewRefreshMs: config.reviewRefreshMs,
     history: { turns: config.history.turns },
     metrics,
   });

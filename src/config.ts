@@ -75,6 +75,7 @@ const EnvSchema = z.object({
   REVIEW_WINDOW: withDefault(z.coerce.number().int().min(1).max(1000), 10),
   REVIEW_NEGATIVE_RATE: withDefault(z.coerce.number().min(0).max(1), 0.3),
   REVIEW_MIN_SAMPLES: withDefault(z.coerce.number().int().min(1).max(1000), 3),
+  REVIEW_REFRESH_SECONDS: withDefault(wholeNumber(0, 3600, 'seconds', '0 refreshes on every item'), 10),
   HEED_RETENTION_DAYS: opt(wholeNumber(1, 36_500, 'days', 'or unset to keep all text')),
 });
 /** The validated variables, before loadConfig shapes them (the library reads its own subset). */
@@ -127,6 +128,8 @@ export interface Config {
   knowledgeDir: string;
   digest: { cron: string; timezone: string };
   review: { window: number; negativeRate: number; minSamples: number };
+  /** A review's root message is rebuilt at most this often (ms). */
+  reviewRefreshMs: number;
   /** HEED_RETENTION_DAYS: free text older than this is redacted daily; unset = keep. */
   retentionDays?: number;
   /** EMBEDDINGS_*: group questions by embeddings (lexical grouping when unset or failing). */
@@ -216,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       negativeRate: e.REVIEW_NEGATIVE_RATE,
       minSamples: e.REVIEW_MIN_SAMPLES,
     },
+    reviewRefreshMs: e.REVIEW_REFRESH_SECONDS * 1000,
     retentionDays: e.HEED_RETENTION_DAYS,
     embeddings: embeddingsConfig(e),
   };

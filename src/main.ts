@@ -83,6 +83,8 @@ export async function startHeed(
       await adapter.start();
       cleanups.push(() => adapter.stop());
     }
+    // Cleanups run in reverse: the pending review refreshes go out while the platforms and store are up.
+    cleanups.push(() => core.close());
     // Last: its start-up catch-up may post a missed digest, which needs the platforms connected.
     const scheduler = startScheduler({ config, core, store, logger });
     cleanups.push(() => scheduler.stop());

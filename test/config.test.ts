@@ -41,6 +41,8 @@ describe('loadConfig', () => {
     [{ MONGODB_URI: 'postgres://x' }, 'MONGODB_URI'],
     [{ REVIEW_NEGATIVE_RATE: '1.5' }, 'REVIEW_NEGATIVE_RATE'],
     [{ REVIEW_WINDOW: '0' }, 'REVIEW_WINDOW'],
+    [{ REVIEW_REFRESH_SECONDS: '-1' }, 'REVIEW_REFRESH_SECONDS'],
+    [{ REVIEW_REFRESH_SECONDS: '2.5' }, 'REVIEW_REFRESH_SECONDS'],
     [{ DIGEST_TZ: 'Mars/Olympus' }, 'DIGEST_TZ'],
     [{ DIGEST_CRON: 'every monday' }, 'DIGEST_CRON'],
     [{ SLACK_BOT_TOKEN: 'xoxp-user' }, 'SLACK_BOT_TOKEN'],

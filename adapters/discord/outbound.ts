@@ -47,10 +47,14 @@ export class DiscordOutbound implements Omit<ChatPlatform, 'platform'> {
     return thread ? { ...ref, threadId: thread } : ref;
   }
 
-  /** The related feedback goes into the thread (throws when refused); the root then shows the new numbers. */
-  async appendToReview(thread: ThreadRef, view: ReviewView, item: FeedbackItemView): Promise<void> {
+  /** The related feedback goes into the thread (throws when refused). */
+  async appendToReview(thread: ThreadRef, item: FeedbackItemView): Promise<void> {
     await this.say(thread, appendText(item));
-    await this.courtesy('refresh review message', thread, () => this.editRoot(thread, view));
+  }
+
+  /** The root message with the view's numbers (throws when refused). */
+  async refreshReview(thread: ThreadRef, view: ReviewView): Promise<void> {
+    await this.editRoot(thread, view);
   }
 
   /** Root edited (who, what; buttons gone; throws when refused), then the outcome posted and the thread archived. */

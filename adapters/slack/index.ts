@@ -67,7 +67,6 @@ export class SlackAdapter extends OutboundAdapter {
     const client = opts.client ?? app.client;
     this.outbound = new SlackOutbound({
       config,
-      core,
       client,
       logger,
       chart: opts.chart === undefined ? trendChartPng : opts.chart,

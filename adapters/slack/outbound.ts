@@ -1,6 +1,5 @@
 import type { SlackConfig } from '../../src/config.ts';
 import { HeedError } from '../../src/core/errors.ts';
-import type { FeedbackCore } from '../../src/core/feedback-core.ts';
 import type { ChatPlatform, Logger } from '../../src/core/ports.ts';
 import type { ThreadRef } from '../../src/core/types.ts';
 import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.ts';
@@ -15,7 +14,6 @@ import { errorContext, slackErrorInfo } from './transport/slack-errors.ts';
 
 export interface SlackOutboundOptions {
   config: SlackConfig;
-  core: Pick<FeedbackCore, 'isReviewOpen'>;
   client: Client;
   logger: Logger;
   /** Renders the digest's trend chart (PNG); null: text trend only. */
@@ -26,7 +24,7 @@ export interface SlackOutboundOptions {
  * What the core asks of Slack: review threads for moderators and digests for leads. Following the
  * contract on ChatPlatform, a refused or failed main call is thrown (as HeedError('platform'), Slack's
  * code in the message) for the core to log once; only a courtesy step after the main call landed — the
- * root refresh, the outcome reply, the digest chart — is logged here and swallowed.
+ * outcome reply, the digest chart — is logged here and swallowed.
  */
 export class SlackOutbound implements ChatPlatform {
   readonly platform = 'slack' as const;
@@ -41,16 +39,15 @@ export class SlackOutbound implements ChatPlatform {
     return { platform: 'slack', channelId: channel, messageId: res.ts };
   }
 
-  async appendToReview(thread: ThreadRef, view: ReviewView, item: FeedbackItemView): Promise<void> {
+  async appendToReview(thread: ThreadRef, item: FeedbackItemView): Promise<void> {
     await this.call('appendToReview', thread.channelId, () =>
-      this.post(thread.channelId, appendMessage(view, item), thread.threadId ?? thread.messageId),
+      this.post(thread.channelId, appendMessage(item), thread.threadId ?? thread.messageId),
     );
-    await this.courtesy('appendToReview', thread.channelId, async () => {
-      // Refresh the root's numbers and priority — unless a moderator closed the review meanwhile, so
-      // a late refresh never brings the buttons back onto a resolved root.
-      if (!(await this.opts.core.isReviewOpen(view.review.id))) return;
-      await this.call('appendToReview', thread.channelId, () => this.update(thread, reviewRootMessage(view)));
-    });
+  }
+
+  /** The root's numbers and priority (the core checked the review is still open). */
+  async refreshReview(thread: ThreadRef, view: ReviewView): Promise<void> {
+    await this.call('refreshReview', thread.channelId, () => this.update(thread, reviewRootMessage(view)));
   }
 
   async markResolved(thread: ThreadRef, view: ReviewView): Promise<void> {

@@ -22,8 +22,13 @@ export class WebOutbound implements ChatPlatform {
     return { platform: 'web', channelId: WEB_MODERATORS_CHANNEL, messageId: view.review.id };
   }
 
-  async appendToReview(_thread: ThreadRef, view: ReviewView, _item: FeedbackItemView): Promise<void> {
-    this.publishReview('appended', view);
+  async appendToReview(_thread: ThreadRef, item: FeedbackItemView): Promise<void> {
+    this.events.publish({ type: 'review', change: 'appended', reviewId: item.reviewId, status: 'open' });
+  }
+
+  /** The page re-reads a review's pane on every event: a refresh is one more. */
+  async refreshReview(_thread: ThreadRef, view: ReviewView): Promise<void> {
+    this.publishReview('refreshed', view);
   }
 
   async markResolved(_thread: ThreadRef, view: ReviewView): Promise<void> {
@@ -39,7 +44,7 @@ export class WebOutbound implements ChatPlatform {
     this.events.publish({ type: 'digest', periodKey: digest.periodKey });
   }
 
-  private publishReview(change: 'opened' | 'appended' | 'resolved', view: ReviewView): void {
+  private publishReview(change: 'opened' | 'refreshed' | 'resolved', view: ReviewView): void {
     this.events.publish({ type: 'review', change, reviewId: view.review.id, status: view.review.status });
   }
 }

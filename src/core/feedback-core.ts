@@ -22,6 +22,7 @@ import { noMetrics, systemClock } from './ports.ts';
 import { mayActOnReview, resolveReview } from './resolution.ts';
 import { DEFAULT_POLICY, isNegative, type ReviewPolicyConfig, shouldReview } from './review-policy.ts';
 import { type ReviewRaiserDeps, raiseReview } from './review-raiser.ts';
+import { DEFAULT_REVIEW_REFRESH_MS, ReviewRefresher } from './review-refresher.ts';
 import { buildReviewView } from './review-view.ts';
 import {
   ConversationRefSchema,
@@ -46,6 +47,8 @@ export interface FeedbackCoreDeps {
   metrics?: Metrics;
   /** How insights group negative feedback (the embeddings clusterer); default: lexical. */
   cluster?: InsightsOptions['cluster'];
+  /** At most one root refresh per review in this many ms (REVIEW_REFRESH_SECONDS; 0: on every item). */
+  reviewRefreshMs?: number;
 }
 
 export interface FeedbackOutcome extends FeedbackUpsertResult {
@@ -66,6 +69,7 @@ export class FeedbackCore {
   private readonly keyer: PatternKeyer;
   private readonly history: HistoryLimits;
   private readonly keys = new InteractionKeys();
+  private readonly refresher: ReviewRefresher;
 
   constructor(deps: FeedbackCoreDeps) {
     this.store = deps.store;
@@ -78,6 +82,18 @@ export class FeedbackCore {
     this.keyer = deps.patternKeyer ?? fingerprintKeyer;
     this.history = { ...DEFAULT_HISTORY, ...deps.history };
     this.platforms = new PlatformHub(deps.logger);
+    this.refresher = new ReviewRefresher({
+      store: this.store,
+      platforms: this.platforms,
+      policy: this.policy,
+      logger: this.logger,
+      intervalMs: deps.reviewRefreshMs ?? DEFAULT_REVIEW_REFRESH_MS,
+    });
+  }
+
+  /** Runs the review root refreshes still pending (before the platforms and the store go away). */
+  close(): Promise<void> {
+    return this.refresher.close();
   }
 
   attachPlatform(platform: ChatPlatform): void {
@@ -206,8 +222,8 @@ export class FeedbackCore {
   }
 
   private raiser(): ReviewRaiserDeps {
-    const { store, platforms, policy, logger } = this;
-    return { store, platforms, policy, logger, now: () => this.clock.now() };
+    const { store, platforms, policy, logger, refresher } = this;
+    return { store, platforms, policy, logger, refresher, now: () => this.clock.now() };
   }
 
   /**
@@ -229,11 +245,6 @@ export class FeedbackCore {
   /** The newest approved version of every knowledge entry. */
   listKnowledge(): Promise<KnowledgeEntry[]> {
     return this.store.knowledge.listLatest();
-  }
-
-  /** Whether a review is still open (a late refresh must not bring buttons back onto a resolved one). */
-  async isReviewOpen(reviewId: string): Promise<boolean> {
-    return (await this.store.reviews.get(reviewId))?.status === 'open';
   }
 
   async getReviewView(reviewId: unknown): Promise<ReviewView> {
@@ -265,6 +276,7 @@ export class FeedbackCore {
    */
   async resolveReview(raw: unknown): Promise<ReviewView> {
     const resolved = await resolveReview(this.store, raw, this.clock.now());
+    this.refresher.cancel(resolved.id);
     const view = await buildReviewView(this.store, resolved, this.policy);
     for (const thread of resolved.threads) {
       const platform = this.platforms.get(thread.platform);

@@ -73,7 +73,10 @@ export interface PatternKeyer {
 export interface ChatPlatform {
   readonly platform: Platform;
   postReview(view: ReviewView): Promise<ThreadRef | null>;
-  appendToReview(thread: ThreadRef, view: ReviewView, item: FeedbackItemView): Promise<void>;
+  /** One more feedback item, as a reply in the review's thread. */
+  appendToReview(thread: ThreadRef, item: FeedbackItemView): Promise<void>;
+  /** The review's root message with the view's current numbers (the core throttles how often). */
+  refreshReview(thread: ThreadRef, view: ReviewView): Promise<void>;
   markResolved(thread: ThreadRef, view: ReviewView): Promise<void>;
   /** Digest channels this platform posts to (empty when none configured). */
   digestChannels(): string[];

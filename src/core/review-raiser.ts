@@ -1,6 +1,7 @@
 import type { PlatformHub } from './platform-hub.ts';
 import type { FeedbackStore, Logger } from './ports.ts';
-import { isNegative, type ReviewPolicyConfig } from './review-policy.ts';
+import { isNegative, type ReviewPolicyConfig, windowStats } from './review-policy.ts';
+import type { ReviewRefresher } from './review-refresher.ts';
 import { buildReviewView, summarizeFeedback } from './review-view.ts';
 import type { Feedback, Interaction, Review } from './types.ts';
 import type { ReviewView } from './views.ts';
@@ -14,6 +15,7 @@ export interface ReviewRaiserDeps {
   policy: ReviewPolicyConfig;
   logger: Logger;
   now: () => Date;
+  refresher: ReviewRefresher;
 }
 
 /**
@@ -39,9 +41,15 @@ export async function raiseReview(
     ? [trigger]
     : [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)];
   await Promise.all(related.map((f) => store.feedback.linkToReview(f.id, review.id)));
-  const view = await buildReviewView(store, review, deps.policy, recent);
-  if (review.threads.length === 0 && (await claimPost(deps, review))) await postReview(deps, view, trigger);
-  else await appendToReview(deps, view, trigger);
+  if (review.threads.length === 0 && (await claimPost(deps, review))) {
+    await postReview(deps, await buildReviewView(store, review, deps.policy, recent), trigger);
+    deps.refresher.refreshed(review.id);
+  } else {
+    // The item goes into the thread at once; the root's numbers follow, throttled (the full view reads
+    // every item the review holds).
+    await appendToReview(deps, review, trigger, recent);
+    await deps.refresher.request(review.id);
+  }
   deps.logger.info({ reviewId: review.id, patternKey: review.patternKey, created }, 'review raised');
   return { id: review.id, created };
 }
@@ -75,13 +83,22 @@ async function postReview(deps: ReviewRaiserDeps, view: ReviewView, trigger: Fee
   deps.logger.warn({ reviewId: view.review.id }, 'review not posted: no platform with a moderators channel');
 }
 
-async function appendToReview(deps: ReviewRaiserDeps, view: ReviewView, trigger: Feedback): Promise<void> {
-  const item = { feedback: trigger, summary: summarizeFeedback(trigger) };
-  for (const thread of view.review.threads) {
+async function appendToReview(
+  deps: ReviewRaiserDeps,
+  review: Review,
+  trigger: Feedback,
+  recent: readonly Feedback[],
+): Promise<void> {
+  const { negative, total } = windowStats(recent);
+  const item = {
+    reviewId: review.id,
+    feedback: { ...trigger, reviewId: review.id },
+    summary: summarizeFeedback(trigger),
+    window: { negative, total, size: deps.policy.window },
+  };
+  for (const thread of review.threads) {
     const platform = deps.platforms.get(thread.platform);
     if (platform)
-      await deps.platforms.safely('appendToReview', thread, () =>
-        platform.appendToReview(thread, view, item),
-      );
+      await deps.platforms.safely('appendToReview', thread, () => platform.appendToReview(thread, item));
   }
 }

@@ -32,8 +32,11 @@ interface CorrectionView {
 
 /** One line of related feedback appended to a review thread. */
 export interface FeedbackItemView {
+  reviewId: string;
   feedback: Feedback;
   summary: string;
+  /** The pattern's trigger window as this item left it. */
+  window: ReviewView['window'];
 }
 
 /** One period of a digest's trend. Days are local dates (YYYY-MM-DD) in the schedule's zone: plain JSON survives storage. */

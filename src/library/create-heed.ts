@@ -81,6 +81,8 @@ export async function createHeed(options: HeedOptions = {}): Promise<Heed> {
     cleanups.push(
       () => slack.stop(),
       () => discord.stop(),
+      // Cleanups run in reverse: the pending review refreshes go out while the platforms are attached.
+      () => core.close(),
     );
     let scheduler: Scheduler | undefined;
     if (options.scheduler !== false) {

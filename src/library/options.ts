@@ -24,7 +24,7 @@ export interface HeedOptions {
     moderatorIds?: readonly string[] | string;
   };
   discord?: { moderatorsChannel?: string; digestChannel?: string; moderatorRole?: string };
-  review?: { window?: number; negativeRate?: number; minSamples?: number };
+  review?: { window?: number; negativeRate?: number; minSamples?: number; refreshSeconds?: number };
   digest?: { cron?: string; timezone?: string };
   openai?: { apiKey?: string; baseUrl?: string; model?: string; timeoutMs?: number };
   /** A pino-compatible logger; default: pino on stdout at `logLevel`. */
@@ -52,6 +52,7 @@ const OPTION_VARIABLES: Record<string, string> = {
   'review.window': 'REVIEW_WINDOW',
   'review.negativeRate': 'REVIEW_NEGATIVE_RATE',
   'review.minSamples': 'REVIEW_MIN_SAMPLES',
+  'review.refreshSeconds': 'REVIEW_REFRESH_SECONDS',
   'digest.cron': 'DIGEST_CRON',
   'digest.timezone': 'DIGEST_TZ',
   'openai.apiKey': 'OPENAI_API_KEY',

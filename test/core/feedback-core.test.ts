@@ -45,9 +45,10 @@ for (const [name, open] of STORES) {
       expect(platform.named('postReview').filter((c) => c.view.review.id === third.review!.id)).toHaveLength(
         1,
       );
-      const appended = platform.named('appendToReview').filter((c) => c.view.review.id === third.review!.id);
+      const appended = platform.named('appendToReview').filter((c) => c.item.reviewId === third.review!.id);
       expect(appended).toHaveLength(1);
       expect(appended[0]!.item.summary).toContain('U4 voted 👎');
+      expect(appended[0]!.item.window).toEqual({ negative: 3, total: 4, size: 10 });
       const view = await core.getReviewView(third.review!.id);
       expect(view.related.map((f) => f.userId).sort()).toEqual(['U2', 'U3', 'U4']);
       expect(view.window).toEqual({ negative: 3, total: 4, size: 10 });

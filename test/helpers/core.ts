@@ -8,7 +8,12 @@ import { RecordingPlatform } from './recording-platform.ts';
 /** A real core over the real store with a recording platform and a hand-driven clock. */
 export function makeCore(
   store: FeedbackStore,
-  opts: { answerer?: Answerer; policy?: ReviewPolicyConfig; metrics?: Metrics } = {},
+  opts: {
+    answerer?: Answerer;
+    policy?: ReviewPolicyConfig;
+    metrics?: Metrics;
+    reviewRefreshMs?: number;
+  } = {},
 ) {
   const clock = new ManualClock();
   const logger = memoryLogger();
@@ -19,6 +24,7 @@ export function makeCore(
     logger,
     policy: opts.policy,
     metrics: opts.metrics,
+    reviewRefreshMs: opts.reviewRefreshMs,
   });
   const platform = new RecordingPlatform('slack');
   core.attachPlatform(platform);

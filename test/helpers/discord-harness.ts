@@ -21,7 +21,9 @@ export async function startDiscordHarness(
   const fake = await FakeDiscord.start();
   const clock = new ManualClock();
   const logger = memoryLogger();
-  const core = new FeedbackCore({ store, answerer: opts.answerer ?? fixedAnswerer(), clock, logger });
+  // The adapter's own tests see every root refresh (the throttle is the core's, tested there).
+  const answerer = opts.answerer ?? fixedAnswerer();
+  const core = new FeedbackCore({ store, answerer, clock, logger, reviewRefreshMs: 0 });
   const config: DiscordConfig = {
     token: DISCORD_TOKEN,
     applicationId: DISCORD_IDS.app,

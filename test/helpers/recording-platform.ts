@@ -4,7 +4,8 @@ import type { Digest, FeedbackItemView, ReviewView } from '../../src/core/views.
 
 export type RecordedCall =
   | { call: 'postReview'; view: ReviewView; thread: ThreadRef }
-  | { call: 'appendToReview'; thread: ThreadRef; view: ReviewView; item: FeedbackItemView }
+  | { call: 'appendToReview'; thread: ThreadRef; item: FeedbackItemView }
+  | { call: 'refreshReview'; thread: ThreadRef; view: ReviewView }
   | { call: 'markResolved'; thread: ThreadRef; view: ReviewView }
   | { call: 'postDigest'; digest: Digest; channelId: string };
 
@@ -30,8 +31,11 @@ export class RecordingPlatform implements ChatPlatform {
     this.calls.push({ call: 'postReview', view, thread });
     return thread;
   }
-  async appendToReview(thread: ThreadRef, view: ReviewView, item: FeedbackItemView): Promise<void> {
-    this.calls.push({ call: 'appendToReview', thread, view, item });
+  async appendToReview(thread: ThreadRef, item: FeedbackItemView): Promise<void> {
+    this.calls.push({ call: 'appendToReview', thread, item });
+  }
+  async refreshReview(thread: ThreadRef, view: ReviewView): Promise<void> {
+    this.calls.push({ call: 'refreshReview', thread, view });
   }
   async markResolved(thread: ThreadRef, view: ReviewView): Promise<void> {
     this.calls.push({ call: 'markResolved', thread, view });

@@ -53,6 +53,8 @@ export async function startSlackHarness(opts: {
     clock,
     logger,
     policy: opts.policy,
+    // The adapter's own tests see every root refresh (the throttle is the core's, tested there).
+    reviewRefreshMs: 0,
   });
   const config: SlackConfig = {
     botToken: BOT_TOKEN,

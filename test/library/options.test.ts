@@ -56,10 +56,11 @@ describe('createHeed options: the environment variables of npm start, validated 
       },
       slack: { moderatorsChannel: 'COPT', moderatorIds: ['U1', 'U2'] },
       discord: { moderatorRole: '4000000000000000001' },
-      review: { minSamples: 5 },
+      review: { minSamples: 5, refreshSeconds: 30 },
     });
     expect(config.mongo.dbName).toBe('from_env');
     expect(config.review).toEqual({ window: 20, negativeRate: 0.3, minSamples: 5 });
+    expect(config.reviewRefreshMs).toBe(30_000);
     expect(config.slack).toBeUndefined();
     expect(config.discord).toBeUndefined();
     expect(config.playground).toBe(false);

@@ -145,8 +145,8 @@ export function resolvedRootMessage(view: ReviewView): SlackMessage {
 }
 
 /** A thread reply for feedback that joined the open review. */
-export function appendMessage(view: ReviewView, item: FeedbackItemView): SlackMessage {
-  const { negative, total } = view.window;
+export function appendMessage(item: FeedbackItemView): SlackMessage {
+  const { negative, total } = item.window;
   return {
     text: clip(item.summary, 300),
     blocks: [
@@ -156,7 +156,7 @@ export function appendMessage(view: ReviewView, item: FeedbackItemView): SlackMe
         elements: [
           {
             type: 'mrkdwn',
-            text: `Now ${negative} negative of the last ${total} · ${view.related.length} related`,
+            text: `Now ${negative} negative of the last ${total}`,
           },
         ],
       },

@@ -4,7 +4,12 @@ const HEARTBEAT_MS = 25_000;
 
 /** What the page is told about; it re-reads the affected pane from the JSON API. */
 export type PlaygroundEvent =
-  | { type: 'review'; change: 'opened' | 'appended' | 'resolved'; reviewId: string; status: string }
+  | {
+      type: 'review';
+      change: 'opened' | 'appended' | 'refreshed' | 'resolved';
+      reviewId: string;
+      status: string;
+    }
   | { type: 'interaction'; interactionId: string }
   | { type: 'feedback'; interactionId: string }
   | { type: 'digest'; periodKey: string };

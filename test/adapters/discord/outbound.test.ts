@@ -59,8 +59,8 @@ describe('Discord outbound: the ChatPlatform error contract', () => {
     expect(out.review?.id).toBe(reviewId);
     expect(platformFailures('appendToReview', log)).toHaveLength(1);
     expect(platformFailures('appendToReview', log)[0]!.level).toBe('error');
-    // The main call failed, so the root was not refreshed as if the thread had the item.
-    expect(fake.find(isRootEdit, since)).toEqual([]);
+    // The item is stored and linked, so the root still shows the stored numbers.
+    expect(fake.find(isRootEdit, since)).toHaveLength(1);
     expect((await core.getReviewView(reviewId)).corrections.map((c) => c.text)).toContain(
       'Second correction.',
     );
@@ -68,18 +68,27 @@ describe('Discord outbound: the ChatPlatform error contract', () => {
     // Called directly, the adapter throws instead of swallowing.
     fake.failWhen(inThread, 500, ERROR_500);
     const view = await core.getReviewView(reviewId);
-    const item = { feedback: view.related[0]!, summary: 'again' };
-    await expect(adapter.appendToReview(thread!, view, item)).rejects.toThrow();
+    const window = view.window;
+    const item = { reviewId, feedback: view.related[0]!, summary: 'again', window };
+    await expect(adapter.appendToReview(thread!, item)).rejects.toThrow();
   });
 
-  it('appendToReview: a root refresh Discord refuses is a courtesy — logged, the append counts as done', async () => {
+  it('refreshReview: a root edit Discord refuses throws; the core logs it once and the thread reply stands', async () => {
     const { interactionId, reviewId } = await openReview();
+    const [thread] = await threadsOf(reviewId);
     fake.failWhen(isRootEdit, 500, ERROR_500);
     const log = logger.lines.length;
+    const since = fake.mark();
     await correct(interactionId, 'D-SECOND', 'Second correction.');
-    expect(courtesyFailures('refresh review message', log)).toHaveLength(1);
+    expect(platformFailures('refreshReview', log)).toHaveLength(1);
     expect(platformFailures('appendToReview', log)).toEqual([]);
-    expect(await threadsOf(reviewId)).toHaveLength(1);
+    const inThread = fake.find(
+      (c) => c.method === 'POST' && c.path === `/channels/${thread!.threadId}/messages`,
+      since,
+    );
+    expect(inThread).toHaveLength(1);
+    fake.failWhen(isRootEdit, 500, ERROR_500);
+    await expect(adapter.refreshReview(thread!, await core.getReviewView(reviewId))).rejects.toThrow();
   });
 
   it('markResolved: a refused root edit throws; the review is resolved anyway and the core logs it once', async () => {

@@ -20,32 +20,50 @@ async function openReview(question: string) {
     });
   const view = await h.core.getReviewView(last!.review!.id);
   const thread = view.review.threads[0]!;
-  return { view, thread, item: { feedback: last!.feedback, summary: 'one more 👎' } };
+  const window = { negative: 3, total: 3, size: 10 };
+  return {
+    view,
+    thread,
+    item: { reviewId: view.review.id, feedback: last!.feedback, summary: 'one more 👎', window },
+  };
 }
 const adapterLogs = (msg: string) => h.logger.lines.filter((l) => l.msg === msg);
 
 describe('Slack outbound: main calls throw for the core to log, courtesy steps are logged and swallowed', () => {
   it('a refused thread reply throws HeedError(platform) and the adapter logs nothing itself', async () => {
-    const { view, thread, item } = await openReview('why does export time out?');
+    const { thread, item } = await openReview('why does export time out?');
     const before = h.logger.lines.length;
     h.fake.fail('chat.postMessage', { error: 'not_in_channel', channel: MODS });
-    await expect(h.adapter.appendToReview(thread, view, item)).rejects.toMatchObject({
+    await expect(h.adapter.appendToReview(thread, item)).rejects.toMatchObject({
       code: 'platform',
       message: `Slack appendToReview failed in ${MODS}: not_in_channel`,
     });
     expect(h.logger.lines.slice(before).filter((l) => l.level === 'error')).toEqual([]);
   });
 
-  it('a root refresh refused after the reply landed is logged as a warning and does not fail the call', async () => {
-    const { view, thread, item } = await openReview('why is the invoice total wrong?');
-    const replies = () => h.fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts);
-    const before = replies().length;
+  it('a refused root refresh throws HeedError(platform); through the core it is logged once and the reply stands', async () => {
+    const { view, thread } = await openReview('why is the invoice total wrong?');
     h.fake.fail('chat.update', { error: 'message_not_found' });
-    await expect(h.adapter.appendToReview(thread, view, item)).resolves.toBeUndefined();
-    expect(replies()).toHaveLength(before + 1);
-    const logged = adapterLogs('Slack follow-up failed; the main post stands').at(-1);
-    expect(logged).toMatchObject({ level: 'warn', obj: { what: 'appendToReview', channel: MODS } });
-    expect(JSON.stringify(logged!.obj)).toContain('"slackError":"message_not_found"');
+    await expect(h.adapter.refreshReview(thread, view)).rejects.toMatchObject({
+      code: 'platform',
+      message: `Slack refreshReview failed in ${MODS}: message_not_found`,
+    });
+    const replies = () => h.fake.callsTo('chat.postMessage').filter((c) => c.args.thread_ts);
+    const before = { replies: replies().length, lines: h.logger.lines.length };
+    h.fake.fail('chat.update', { error: 'message_not_found' });
+    const joined = await h.core.recordFeedback({
+      interactionId: view.review.interactionId,
+      platform: 'slack',
+      userId: 'UO4',
+      kind: 'vote',
+      value: 'down',
+    });
+    expect(joined.review).toEqual({ id: view.review.id, created: false });
+    expect(replies()).toHaveLength(before.replies + 1);
+    const failed = h.logger.lines.slice(before.lines).filter((l) => l.msg === 'platform call failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]).toMatchObject({ level: 'error', obj: { what: 'refreshReview' } });
+    expect(JSON.stringify(failed[0]!.obj)).toContain('message_not_found');
   });
 
   it('markResolved throws when the root cannot be updated, but not when only the outcome reply fails', async () => {
