@@ -196,7 +196,7 @@ export class FeedbackCore {
     if (result.status === 'updated') await this.dropSummaries(result.feedback.createdAt);
     if (!isNegative(result.feedback)) return result;
     const [recent, open] = await Promise.all([
-      this.store.feedback.recentForPattern(patternKey, this.policy.window),
+      this.store.feedback.recentForPattern(patternKey, this.policy.window, this.clock.now()),
       // Negative feedback on a pattern already under review is related to it, whatever the window says.
       this.store.reviews.findOpen(patternKey),
     ]);

@@ -42,8 +42,9 @@ export async function raiseReview(
     : [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)];
   await Promise.all(related.map((f) => store.feedback.linkToReview(f.id, review.id)));
   if (review.threads.length === 0 && (await claimPost(deps, review))) {
-    await postReview(deps, await buildReviewView(store, review, deps.policy, recent), trigger);
-    deps.refresher.refreshed(review.id);
+    const view = await buildReviewView(store, review, deps.policy, recent);
+    await postReview(deps, view, trigger);
+    await deps.refresher.posted(view);
   } else {
     // The item goes into the thread at once; the root's numbers follow, throttled (the full view reads
     // every item the review holds).

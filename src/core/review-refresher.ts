@@ -3,6 +3,8 @@ import type { PlatformHub } from './platform-hub.ts';
 import type { FeedbackStore, Logger } from './ports.ts';
 import type { ReviewPolicyConfig } from './review-policy.ts';
 import { buildReviewView } from './review-view.ts';
+import type { ReviewTally } from './types.ts';
+import type { ReviewView } from './views.ts';
 
 /** REVIEW_REFRESH_SECONDS' default: a busy review's root is rebuilt at most every 10 s. */
 export const DEFAULT_REVIEW_REFRESH_MS = 10_000;
@@ -35,9 +37,10 @@ export class ReviewRefresher {
 
   constructor(private readonly deps: ReviewRefresherDeps) {}
 
-  /** The review's root was just posted with a current view. */
-  refreshed(reviewId: string): void {
-    this.remember(reviewId);
+  /** The review's root was just posted with `view`: its tally is stored and its interval starts. */
+  async posted(view: ReviewView): Promise<void> {
+    this.remember(view.review.id);
+    await this.deps.store.reviews.setTally(view.review.id, tallyOf(view));
   }
 
   /** Refreshes the root now when it is due (resolving once done), else schedules it for the interval's end. */
@@ -84,8 +87,10 @@ export class ReviewRefresher {
     const { store, platforms, policy } = this.deps;
     // Read fresh: a review resolved meanwhile keeps its resolved root (no buttons come back).
     const review = await store.reviews.get(reviewId);
-    if (review?.status !== 'open' || review.threads.length === 0) return;
+    if (review?.status !== 'open') return;
     const view = await buildReviewView(store, review, policy);
+    // Also for a review no platform shows: reports read the tally.
+    await store.reviews.setTally(reviewId, tallyOf(view));
     for (const thread of review.threads) {
       const platform = platforms.get(thread.platform);
       if (platform)
@@ -99,4 +104,17 @@ export class ReviewRefresher {
       for (const [id, at] of this.last) if (now - at >= this.deps.intervalMs) this.last.delete(id);
     this.last.set(reviewId, now);
   }
+}
+
+/** Counts and ids of what the view shows (its corrections are newest first). */
+function tallyOf(view: ReviewView): ReviewTally {
+  const { corrections, related } = view;
+  return {
+    related: related.length,
+    corrections: corrections.length,
+    ...(corrections.length > 0
+      ? { firstCorrectionAt: corrections.at(-1)!.at, newestCorrectionId: corrections[0]!.feedbackId }
+      : {}),
+    at: new Date(),
+  };
 }

@@ -14,6 +14,7 @@ import type {
   Platform,
   Resolution,
   Review,
+  ReviewTally,
   ThreadRef,
 } from './types.ts';
 import type { Digest } from './views.ts';
@@ -51,7 +52,10 @@ export interface FeedbackRepository {
   linkToReview(feedbackId: string, reviewId: string): Promise<void>;
   /** The review's linked feedback, newest first; with `kind`, only that kind (e.g. its corrections). */
   forReview(reviewId: string, kind?: FeedbackKind): Promise<Feedback[]>;
-  recentForPattern(patternKey: string, limit: number): Promise<Feedback[]>;
+  /** The feedback items with these ids that exist (one `_id` lookup each), in no particular order. */
+  getMany(ids: readonly string[]): Promise<Feedback[]>;
+  /** The pattern's newest `limit` items, read from the days up to `now` (default: the current time) first. */
+  recentForPattern(patternKey: string, limit: number, now?: Date): Promise<Feedback[]>;
   /** Feedback created on a UTC day (`YYYY-MM-DD`): an equality lookup on its day bucket. */
   onDay(day: string): Promise<Feedback[]>;
   /** The negative part of it (👎, corrections, ratings ≤ 2), by its own bucket. */
@@ -79,6 +83,8 @@ export interface ReviewRepository {
   /** Reviews resolved or dismissed on a UTC day. */
   closedOnDay(day: string): Promise<Review[]>;
   addThread(id: string, thread: ThreadRef): Promise<void>;
+  /** Stores what the review held when its view was last built (last writer wins; see ReviewTally). */
+  setTally(id: string, tally: ReviewTally): Promise<void>;
   /**
    * Claims the right to resolve a review (a unique insert: one winner). When another claim exists it
    * is returned instead, so an unfinished resolution (its resolver died) can be completed.

@@ -129,8 +129,24 @@ export interface Review {
   threads: ThreadRef[];
   resolution?: Resolution;
   audit: AuditEntry[];
+  /** What it held when its view was last built; absent on reviews no view was built for yet. */
+  tally?: ReviewTally;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * A review's linked feedback as of its last view (the review's post or a root refresh): counts and ids
+ * only, no one's words, so `heed forget` and retention need not touch it. Reports read it instead of
+ * every linked item; it is at most one refresh interval behind the last item that joined.
+ */
+export interface ReviewTally {
+  related: number;
+  corrections: number;
+  /** When the longest-waiting correction was last written. */
+  firstCorrectionAt?: Date;
+  newestCorrectionId?: string;
+  at: Date;
 }
 
 export interface KnowledgeEntry {

@@ -114,13 +114,18 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
         .toArray();
       return docs.map(toFeedback);
     },
-    async recentForPattern(patternKey, limit) {
+    async getMany(ids) {
+      // One `_id` lookup each: `$in` is not pushed down by the embedded server and would scan.
+      const docs = await Promise.all([...new Set(ids)].map((id) => col.findOne({ _id: id })));
+      return docs.flatMap((d) => (d ? [toFeedback(d)] : []));
+    },
+    async recentForPattern(patternKey, limit, now = new Date()) {
       // The pattern's recent days first (two pushed-down equalities each), so a 👎 reads what the
       // window needs rather than the pattern's whole history; a pattern too quiet for that is read whole.
       const docs: Document[] = [];
       for (let d = 0; d < WINDOW_DAYS && docs.length < limit; d++)
         docs.push(
-          ...(await col.find({ patternKey, day: utcDay(new Date(Date.now() - d * DAY_MS)) }).toArray()),
+          ...(await col.find({ patternKey, day: utcDay(new Date(now.getTime() - d * DAY_MS)) }).toArray()),
         );
       const window = docs.length >= limit ? docs : await col.find({ patternKey }).toArray();
       return window

@@ -72,6 +72,9 @@ export function createReviewRepository(db: Db): ReviewRepository {
         $push: { threads: thread, audit: { at: new Date(), event: 'posted', detail: thread.platform } },
       } as Document);
     },
+    async setTally(id, tally) {
+      await col.updateOne({ _id: oid(id) }, { $set: { tally } });
+    },
     async claimResolution(id, resolution) {
       try {
         await claims.insertOne({ _id: id, ...resolution });

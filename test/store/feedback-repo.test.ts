@@ -18,6 +18,23 @@ const vote = (over: Partial<FeedbackWrite> = {}): FeedbackWrite =>
   }) as FeedbackWrite;
 
 describe('feedback repository (real database)', () => {
+  it("the trigger window is read from the days up to the caller's now, not the whole pattern", async () => {
+    const day = new Date('2026-10-01T12:00:00Z');
+    for (let i = 0; i < 12; i++)
+      await store.feedback.upsert(
+        vote({ interactionId: 'e'.repeat(24), patternKey: 'then', userId: `D${i}` }),
+        new Date(day.getTime() + i * 1000),
+      );
+    // Newer than that day: the whole pattern's newest 10 would start with it; the window of `day` does not.
+    await store.feedback.upsert(
+      vote({ interactionId: 'e'.repeat(24), patternKey: 'then', userId: 'LATER' }),
+      new Date('2026-10-09T12:00:00Z'),
+    );
+    const window = await store.feedback.recentForPattern('then', 10, new Date(day.getTime() + 60_000));
+    expect(window.map((f) => f.userId)).toEqual(Array.from({ length: 10 }, (_, i) => `D${11 - i}`));
+    expect((await store.feedback.recentForPattern('then', 10))[0]!.userId).toBe('LATER');
+  });
+
   it('tells created, unchanged and updated apart and keeps one row per interaction+user+kind', async () => {
     expect((await store.feedback.upsert(vote(), t0)).status).toBe('created');
     expect((await store.feedback.upsert(vote(), t0)).status).toBe('unchanged');

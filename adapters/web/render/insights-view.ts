@@ -1,5 +1,4 @@
 import { renderDigestText } from '../../../src/core/insights/digest-text.ts';
-import { waitingByReview } from '../../../src/core/insights/opportunities.ts';
 import type { Insights } from '../../../src/core/insights/types.ts';
 import {
   actorName,
@@ -175,16 +174,14 @@ function opportunities(now: Insights, openReviews: Map<string, string>): Opportu
         review: { id: r.reviewId, label: 'Resolve it' },
       }),
     ),
-    ...waitingByReview(pendingCorrections)
-      .slice(0, 5)
-      .map(
-        (w): OpportunityView => ({
-          kind: 'pending-corrections',
-          title: w.question,
-          detail: `${plural(w.count, 'correction')} waiting for approval`,
-          review: { id: w.reviewId, label: 'Review the corrections' },
-        }),
-      ),
+    ...pendingCorrections.slice(0, 5).map(
+      (w): OpportunityView => ({
+        kind: 'pending-corrections',
+        title: w.question,
+        detail: `${plural(w.count, 'correction')} waiting for approval`,
+        review: { id: w.reviewId, label: 'Review the corrections' },
+      }),
+    ),
   ];
 }
 

@@ -6,7 +6,6 @@ import { plural } from '../presentation/plural.ts';
 import type { Digest } from '../views.ts';
 import type { Clusterer } from './common-issues.ts';
 import { computeInsights } from './compute-insights.ts';
-import { waitingByReview } from './opportunities.ts';
 import { periodsEndingWith } from './period.ts';
 import { createPeriodReader } from './period-data.ts';
 import { sparkline } from './sparkline.ts';
@@ -119,7 +118,7 @@ function digestOpportunities(insights: Insights, max: number): Digest['opportuni
       description: `Review of ${quote(r.question)} open for ${plural(r.ageDays, 'day')}`,
       score: r.ageDays,
     })),
-    ...waitingByReview(pendingCorrections)
+    ...[...pendingCorrections]
       .sort((a, b) => b.count - a.count)
       .slice(0, max)
       .map((w) => ({

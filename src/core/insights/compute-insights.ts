@@ -2,12 +2,8 @@ import type { FeedbackStore } from '../ports.ts';
 import type { Feedback, Interaction, Review, TimeRange } from '../types.ts';
 import { type Clusterer, commonIssues, MAX_CLUSTERED } from './common-issues.ts';
 import { daysOverlapping } from './day-summary.ts';
-import {
-  patternOpportunities,
-  pendingCorrections,
-  STALE_REVIEW_DAYS,
-  staleReviews,
-} from './opportunities.ts';
+import { patternOpportunities, STALE_REVIEW_DAYS, staleReviews } from './opportunities.ts';
+import { pendingCorrections } from './pending-corrections.ts';
 import { previousRange } from './period.ts';
 import { createPeriodReader, type PeriodReader } from './period-data.ts';
 import { reviewStats } from './review-stats.ts';
@@ -63,14 +59,7 @@ export async function computeInsights(
   const correctionItems = period.corrections.slice(0, MAX_CORRECTIONS);
   const interactions = await interactionsOf(store, [...newest, ...correctionItems]);
   const questionOf = (f: Feedback) => interactions.get(f.interactionId)?.question ?? f.patternKey;
-  // Open reviews' corrections (what pending corrections list), not their votes: a long-open review
-  // holds far more votes.
-  const reviewCorrections = new Map<string, Feedback[]>();
-  await Promise.all(
-    open
-      .slice(0, OPEN_REVIEW_SCAN)
-      .map(async (r) => reviewCorrections.set(r.id, await store.feedback.forReview(r.id, 'correction'))),
-  );
+  const pending = await pendingCorrections(store, open.slice(0, OPEN_REVIEW_SCAN));
   const reviews = new Map([...open, ...closedSince].map((r) => [r.id, r]));
   const positiveRate = ratio(counts.up, counts.up + counts.down);
   const previousPositiveRate =
@@ -100,7 +89,7 @@ export async function computeInsights(
         question: examples.get(interactionId)?.question ?? p.patternKey,
       })),
       staleReviews: staleReviews(open, opts.now ?? range.to, opts.staleReviewDays ?? STALE_REVIEW_DAYS),
-      pendingCorrections: pendingCorrections(open, reviewCorrections),
+      pendingCorrections: pending,
     },
     trend: {
       previous,

@@ -56,7 +56,9 @@ export function renderInsightsText(i: Insights): string {
   list(
     lines,
     'Corrections waiting for approval',
-    i.opportunities.pendingCorrections.map((c) => `“${c.question}” → “${c.text}”`),
+    i.opportunities.pendingCorrections.map(
+      (c) => `“${c.question}” → “${c.text}”${c.count > 1 ? ` (and ${c.count - 1} more)` : ''}`,
+    ),
   );
   const r = i.reviews;
   lines.push(

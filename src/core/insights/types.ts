@@ -55,13 +55,19 @@ export interface StaleReview {
   ageDays: number;
 }
 
+/** An open review's corrections waiting for approval: the newest, and how many. */
 export interface PendingCorrection {
   reviewId: string;
+  /** The newest correction waiting in the review. */
   feedbackId: string;
   question: string;
   text: string;
   userName?: string;
   at: Date;
+  /** How many corrections wait in the review (the newest included). */
+  count: number;
+  /** When the longest-waiting one was written. */
+  since: Date;
 }
 
 interface Opportunities {

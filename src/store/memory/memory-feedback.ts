@@ -49,6 +49,12 @@ export function memoryFeedback(t: MemoryTables = memoryTables()): FeedbackReposi
         .sort(newestFirst)
         .map(copy);
     },
+    async getMany(ids) {
+      return [...new Set(ids)].flatMap((id) => {
+        const row = rows.get(id);
+        return row ? [copy(row)] : [];
+      });
+    },
     async recentForPattern(patternKey, limit) {
       return all()
         .filter((r) => r.patternKey === patternKey)

@@ -55,6 +55,10 @@ export function memoryReviews(t: MemoryTables = memoryTables()): ReviewRepositor
       row.threads.push(copy(thread));
       row.audit.push({ at: new Date(), event: 'posted', detail: thread.platform });
     },
+    async setTally(id, tally) {
+      const row = rows.get(id);
+      if (row) row.tally = copy(tally);
+    },
     async claimResolution(id, resolution) {
       const existing = claims.get(id);
       if (existing) return { claimed: false, existing: copy(existing) };

@@ -118,6 +118,14 @@ export function storeContract(name: string, fresh: () => Promise<FeedbackStore>)
       await s.feedback.linkToReview(down.feedback.id, r);
       expect((await s.feedback.forReview(r)).map((f) => f.userId)).toEqual(['U9', 'U4']);
       expect((await s.feedback.forReview(r, 'correction')).map((f) => f.userId)).toEqual(['U9']);
+      const byId = await s.feedback.getMany([
+        fix.feedback.id,
+        'no-such-id',
+        fix.feedback.id,
+        down.feedback.id,
+      ]);
+      expect(byId.map((f) => f.userId).sort()).toEqual(['U4', 'U9']);
+      expect(await s.feedback.getMany([])).toEqual([]);
     });
 
     it('feedback: pattern window newest first, review links, day and negative buckets', async () => {
@@ -165,6 +173,17 @@ export function storeContract(name: string, fresh: () => Promise<FeedbackStore>)
       const id = opened[0]!.review.id;
       expect((await s.reviews.findOpen('p'))?.id).toBe(id);
       await s.reviews.addThread(id, { platform: 'slack', channelId: 'C-MOD', messageId: '1.1' });
+      const tally = {
+        related: 4,
+        corrections: 2,
+        firstCorrectionAt: T0,
+        newestCorrectionId: 'f1',
+        at: later(5),
+      };
+      await s.reviews.setTally(id, tally);
+      await s.reviews.setTally(id, { ...tally, related: 5 });
+      expect((await s.reviews.get(id))?.tally).toEqual({ ...tally, related: 5 });
+      expect((await s.reviews.list({ status: 'open' })).find((r) => r.id === id)?.tally?.related).toBe(5);
       const resolution = {
         action: 'dismiss' as const,
         actor: { platform: 'slack' as const, userId: 'M1' },
