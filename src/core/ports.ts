@@ -67,7 +67,7 @@ export interface PatternKeyer {
  *   `PlatformHub.safely` logs it once, with the method and thread, and carries on — stored data stands.
  * - `postReview` returns `null` (no throw) only when the platform has no moderators' channel configured.
  * - A method **swallows and logs** only a failure of a courtesy step after the main call landed
- *   (e.g. refreshing a root message), so the main call is never reported as failed when it was not.
+ *   (e.g. the outcome reply after a resolved root), so the main call is never reported as failed when it was not.
  * - `digestChannels` never throws.
  */
 export interface ChatPlatform {

@@ -40,15 +40,16 @@ export async function raiseReview(
   const related = open
     ? [trigger]
     : [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)];
-  await Promise.all(related.map((f) => store.feedback.linkToReview(f.id, review.id)));
+  const linked = Promise.all(related.map((f) => store.feedback.linkToReview(f.id, review.id)));
   if (review.threads.length === 0 && (await claimPost(deps, review))) {
+    await linked;
     const view = await buildReviewView(store, review, deps.policy, recent);
     await postReview(deps, view, trigger);
     await deps.refresher.posted(view);
   } else {
-    // The item goes into the thread at once; the root's numbers follow, throttled (the full view reads
-    // every item the review holds).
-    await appendToReview(deps, review, trigger, recent);
+    // The item goes into the thread while it is linked; the root's numbers follow, throttled (the full
+    // view reads every item the review holds).
+    await Promise.all([linked, appendToReview(deps, review, trigger, recent)]);
     await deps.refresher.request(review.id);
   }
   deps.logger.info({ reviewId: review.id, patternKey: review.patternKey, created }, 'review raised');

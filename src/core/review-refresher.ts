@@ -9,6 +9,9 @@ import type { ReviewView } from './views.ts';
 /** REVIEW_REFRESH_SECONDS' default: a busy review's root is rebuilt at most every 10 s. */
 export const DEFAULT_REVIEW_REFRESH_MS = 10_000;
 
+/** At most one root rebuild starts per second (per instance) unless the interval is shorter. */
+const DEFAULT_SPACING_MS = 1000;
+
 /** Past this many remembered reviews, the ones whose interval is over are forgotten. */
 const REMEMBERED = 10_000;
 
@@ -19,23 +22,35 @@ export interface ReviewRefresherDeps {
   logger: Logger;
   /** At most one root refresh per review in this many ms (0: one per request). */
   intervalMs: number;
+  /** Across reviews, at most one refresh starts per this many ms (default: 1 s, or the interval if shorter). */
+  spacingMs?: number;
 }
 
 /**
  * Keeps a review's root message (numbers, reasons, corrections, priority) current without rebuilding
- * the whole view — every feedback item linked to the review — on each reaction that joins it. A root
- * whose last refresh is older than the interval is refreshed at once; otherwise once when the interval
- * ends, with everything the store holds by then (links made by other instances too). So the cost of a
- * joining reaction does not grow with the review, and a busy review stays inside Slack's and Discord's
- * per-channel rate limits for message edits.
+ * the whole view — every feedback item linked to the review — on each reaction that joins it. A review's
+ * root is rebuilt at most once per interval: at once when its last rebuild is older, else at the
+ * interval's end with everything the store holds by then (links made by other instances too). Across
+ * reviews, rebuilds start at most one per `spacingMs` (waiting ones queue, oldest first): the cost stays
+ * flat however many reviews are busy, and so do the message edits, which Slack and Discord rate-limit
+ * (Slack's chat.update allows about 50 a minute).
  */
 export class ReviewRefresher {
   private readonly last = new Map<string, number>();
+  /** Reviews inside their interval, waiting for its end. */
   private readonly pending = new Map<string, NodeJS.Timeout>();
+  /** Reviews due, waiting for their turn (a Set keeps insertion order). */
+  private readonly queue = new Set<string>();
   private readonly running = new Set<Promise<void>>();
+  private nextStart = 0;
+  private pump: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(private readonly deps: ReviewRefresherDeps) {}
+
+  private get spacingMs(): number {
+    return this.deps.spacingMs ?? Math.min(DEFAULT_SPACING_MS, this.deps.intervalMs);
+  }
 
   /** The review's root was just posted with `view`: its tally is stored and its interval starts. */
   async posted(view: ReviewView): Promise<void> {
@@ -43,15 +58,18 @@ export class ReviewRefresher {
     await this.deps.store.reviews.setTally(view.review.id, tallyOf(view));
   }
 
-  /** Refreshes the root now when it is due (resolving once done), else schedules it for the interval's end. */
+  /**
+   * Rebuilds the root now when it is due and no other waits (resolving once done); otherwise queues it
+   * or schedules it for its interval's end, and resolves at once.
+   */
   request(reviewId: string): Promise<void> {
-    if (this.closed || this.pending.has(reviewId)) return Promise.resolve();
+    if (this.closed || this.pending.has(reviewId) || this.queue.has(reviewId)) return Promise.resolve();
     const wait =
       (this.last.get(reviewId) ?? Number.NEGATIVE_INFINITY) + this.deps.intervalMs - performance.now();
-    if (wait <= 0) return this.run(reviewId);
+    if (wait <= 0) return this.due(reviewId);
     const timer = setTimeout(() => {
       this.pending.delete(reviewId);
-      void this.run(reviewId);
+      void this.due(reviewId);
     }, wait);
     timer.unref();
     this.pending.set(reviewId, timer);
@@ -62,14 +80,45 @@ export class ReviewRefresher {
   cancel(reviewId: string): void {
     clearTimeout(this.pending.get(reviewId));
     this.pending.delete(reviewId);
+    this.queue.delete(reviewId);
   }
 
-  /** heed is stopping: pending refreshes run now and every running one is awaited, so no root stays stale. */
+  /** heed is stopping: waiting refreshes run now and every running one is awaited, so no root stays stale. */
   async close(): Promise<void> {
-    const due = [...this.pending.keys()];
-    for (const id of due) this.cancel(id);
+    const waiting = [...this.pending.keys(), ...this.queue];
+    for (const id of waiting) this.cancel(id);
+    clearTimeout(this.pump);
     this.closed = true;
-    await Promise.all([...due.map((id) => this.run(id)), ...this.running]);
+    await Promise.all([...waiting.map((id) => this.run(id)), ...this.running]);
+  }
+
+  private due(reviewId: string): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.queue.size === 0 && performance.now() >= this.nextStart) return this.start(reviewId);
+    this.queue.add(reviewId);
+    this.schedulePump();
+    return Promise.resolve();
+  }
+
+  private schedulePump(): void {
+    if (this.pump || this.queue.size === 0 || this.closed) return;
+    this.pump = setTimeout(
+      () => {
+        this.pump = undefined;
+        const [next] = this.queue;
+        if (next === undefined) return;
+        this.queue.delete(next);
+        void this.start(next);
+        this.schedulePump();
+      },
+      Math.max(0, this.nextStart - performance.now()),
+    );
+    this.pump.unref();
+  }
+
+  private start(reviewId: string): Promise<void> {
+    this.nextStart = performance.now() + this.spacingMs;
+    return this.run(reviewId);
   }
 
   private run(reviewId: string): Promise<void> {

@@ -111,5 +111,7 @@ export async function seedPrivacyData(store: FeedbackStore, start = new Date('20
     kind: 'correction',
     value: TEXT.daveCorrection,
   });
+  // The review roots' throttled refreshes go out now, so nothing writes behind the caller's back.
+  await core.close();
   return { core, clock, q1, q2, q3, q4, reviewId, end: clock.now() };
 }

@@ -97,6 +97,39 @@ for (const [name, open] of STORES) {
       expect(related.sort()).toEqual(['A4', 'A5', 'B1', 'R1', 'R2', 'R3']);
     });
 
+    it('across reviews, rebuilds start at most one per second: a second due review waits its turn', async () => {
+      const first = await posted('Why does login loop?');
+      const made = makeCore(store, { reviewRefreshMs: INTERVAL });
+      const b = await made.core.answer('Why is the chart blank?', asker());
+      const downB = (userId: string) =>
+        made.core.recordFeedback({
+          interactionId: b.id,
+          platform: 'slack',
+          userId,
+          kind: 'vote',
+          value: 'down',
+        });
+      for (const u of ['S1', 'S2', 'S3']) await downB(u);
+      await sleep(INTERVAL + 50);
+      // Two cores here; one refresher each. Joining both reviews through the first core's refresher:
+      const joinB = (userId: string) =>
+        first.core.recordFeedback({
+          interactionId: b.id,
+          platform: 'slack',
+          userId,
+          kind: 'vote',
+          value: 'down',
+        });
+      const started = performance.now();
+      await first.down('R4'); // due, nothing waiting: rebuilt before it returns
+      await joinB('S4'); // due too, but one rebuild just started: queued
+      const refreshed = () => first.platform.named('refreshReview').map((c) => c.view.review.question);
+      expect(refreshed()).toEqual(['Why does login loop?']);
+      await vi.waitFor(() => expect(refreshed()).toHaveLength(2), { timeout: 4000 });
+      expect(refreshed()[1]).toBe('Why is the chart blank?');
+      expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+    });
+
     it('a resolution drops the pending refresh: the resolved root keeps no buttons', async () => {
       const { core, platform, down, reviewId } = await posted('Why is my seat count wrong?');
       await down('R4');

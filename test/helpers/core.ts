@@ -24,7 +24,8 @@ export function makeCore(
     logger,
     policy: opts.policy,
     metrics: opts.metrics,
-    reviewRefreshMs: opts.reviewRefreshMs,
+    // Every root refresh inline unless a test is about the throttle: nothing writes behind a test's back.
+    reviewRefreshMs: opts.reviewRefreshMs ?? 0,
   });
   const platform = new RecordingPlatform('slack');
   core.attachPlatform(platform);
