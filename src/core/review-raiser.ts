@@ -40,8 +40,9 @@ export async function raiseReview(
   const related = open
     ? [trigger]
     : [trigger, ...recent.filter((f) => f.id !== trigger.id && isNegative(f) && !f.reviewId)];
+  const mayPost = review.threads.length === 0 && (await claimPost(deps, review));
   const linked = Promise.all(related.map((f) => store.feedback.linkToReview(f.id, review.id)));
-  if (review.threads.length === 0 && (await claimPost(deps, review))) {
+  if (mayPost) {
     await linked;
     const view = await buildReviewView(store, review, deps.policy, recent);
     await postReview(deps, view, trigger);

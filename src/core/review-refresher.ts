@@ -10,7 +10,7 @@ import type { ReviewView } from './views.ts';
 export const DEFAULT_REVIEW_REFRESH_MS = 10_000;
 
 /** At most one root rebuild starts per second (per instance) unless the interval is shorter. */
-const DEFAULT_SPACING_MS = 1000;
+const SPACING_MS = 1000;
 
 /** Past this many remembered reviews, the ones whose interval is over are forgotten. */
 const REMEMBERED = 10_000;
@@ -22,8 +22,6 @@ export interface ReviewRefresherDeps {
   logger: Logger;
   /** At most one root refresh per review in this many ms (0: one per request). */
   intervalMs: number;
-  /** Across reviews, at most one refresh starts per this many ms (default: 1 s, or the interval if shorter). */
-  spacingMs?: number;
 }
 
 /**
@@ -31,7 +29,7 @@ export interface ReviewRefresherDeps {
  * the whole view — every feedback item linked to the review — on each reaction that joins it. A review's
  * root is rebuilt at most once per interval: at once when its last rebuild is older, else at the
  * interval's end with everything the store holds by then (links made by other instances too). Across
- * reviews, rebuilds start at most one per `spacingMs` (waiting ones queue, oldest first): the cost stays
+ * reviews, rebuilds start at most one per second (waiting ones queue, oldest first): the cost stays
  * flat however many reviews are busy, and so do the message edits, which Slack and Discord rate-limit
  * (Slack's chat.update allows about 50 a minute).
  */
@@ -46,10 +44,11 @@ export class ReviewRefresher {
   private pump: NodeJS.Timeout | undefined;
   private closed = false;
 
-  constructor(private readonly deps: ReviewRefresherDeps) {}
+  /** Across reviews, at most one rebuild starts per this many ms. */
+  private readonly spacingMs: number;
 
-  private get spacingMs(): number {
-    return this.deps.spacingMs ?? Math.min(DEFAULT_SPACING_MS, this.deps.intervalMs);
+  constructor(private readonly deps: ReviewRefresherDeps) {
+    this.spacingMs = Math.min(SPACING_MS, deps.intervalMs);
   }
 
   /** The review's root was just posted with `view`: its tally is stored and its interval starts. */
