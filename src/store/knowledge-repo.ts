@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { type Collection, type Db, type Document, ObjectId } from 'mongodb';
 import type { KnowledgeRepository } from '../core/ports.ts';
 import type { KnowledgeEntry } from '../core/types.ts';
@@ -16,24 +17,38 @@ export function createKnowledgeRepository(db: Db): KnowledgeRepository {
     );
   const toEntry = (d: Document) => fromDoc<KnowledgeEntry>(d as never);
   const latest = (patternKey: string) => col.find({ patternKey }).sort({ version: -1 }).limit(1).next();
+  /**
+   * The pattern's next version; a concurrent writer taking it first (or the same `_id`) makes this throw
+   * a duplicate key.
+   */
+  const insertNext = async (
+    entry: Omit<KnowledgeEntry, 'id' | 'version' | 'createdAt'>,
+    now: Date,
+    _id = new ObjectId(),
+  ) => {
+    const version = ((await latest(entry.patternKey))?.version ?? 0) + 1;
+    const doc = { _id, ...entry, version, createdAt: now };
+    const { insertedId } = await col.insertOne(doc);
+    await touch();
+    return toEntry({ ...doc, _id: insertedId });
+  };
   const repo: KnowledgeRepository = {
     add(entry, now) {
-      return retryOnDuplicate(async () => {
-        const version = ((await latest(entry.patternKey))?.version ?? 0) + 1;
-        const doc = { ...entry, version, createdAt: now };
-        const { insertedId } = await col.insertOne(doc);
-        await touch();
-        return toEntry({ _id: insertedId, ...doc });
-      });
+      return retryOnDuplicate(() => insertNext(entry, now));
     },
-    async seed(entry, now) {
-      const existing = await col.findOne({
-        patternKey: entry.patternKey,
-        answer: entry.answer,
-        source: 'seed',
+    seed(entry, now) {
+      // The same entry always gets the same `_id`, so instances seeding it together insert it once; each
+      // attempt looks again for the winner's copy.
+      const _id = new ObjectId(
+        createHash('sha256').update(`${entry.patternKey}\n${entry.answer}`).digest().subarray(0, 12),
+      );
+      return retryOnDuplicate(async () => {
+        const existing =
+          (await col.findOne({ patternKey: entry.patternKey, answer: entry.answer, source: 'seed' })) ??
+          (await col.findOne({ _id }));
+        if (existing) return toEntry(existing);
+        return insertNext({ ...entry, source: 'seed', sourceFeedbackIds: [] }, now, _id);
       });
-      if (existing) return toEntry(existing);
-      return repo.add({ ...entry, source: 'seed', sourceFeedbackIds: [] }, now);
     },
     async get(id) {
       const doc = await col.findOne({ _id: oid(id) });
