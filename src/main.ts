@@ -1,3 +1,4 @@
+import { startAckFront } from '../adapters/slack/transport/ack-front.ts';
 import { isLoopbackHost } from '../adapters/web/index.ts';
 import { loadSeedKnowledge } from './answerer/index.ts';
 import { attachAdapters, buildCore } from './compose.ts';
@@ -10,7 +11,9 @@ import { startHttpServer } from './http/http-server.ts';
 import { PromMetrics } from './http/metrics.ts';
 import { opsRoutes } from './http/ops-routes.ts';
 import { createLogger } from './logger.ts';
+import { BACKGROUND_NICE, lowerAllBut } from './process-priority.ts';
 import { startScheduler } from './scheduler/index.ts';
+import { databaseProcesses } from './store/db-processes.ts';
 import { watchDatabase } from './store/db-watchdog.ts';
 import { openDatabase } from './store/open-database.ts';
 
@@ -30,6 +33,14 @@ export async function startHeed(
     logger?: Logger;
     /** Called once when the embedded database's process died (npm start: exit non-zero). */
     onDatabaseLost?: (message: string) => void;
+    /**
+     * Slack HTTP mode: acknowledge clicks from a thread of their own (adapters/slack/transport/
+     * ack-front.ts) that owns the public port; heed itself then listens on loopback behind it. When
+     * the thread dies, `onDatabaseLost` is called too (heed no longer listens). `prioritize` also puts
+     * every other thread of this process, and the embedded database, at nice 10 (process-priority.ts).
+     * npm start turns both on.
+     */
+    ackFront?: { prioritize?: boolean };
   } = {},
 ): Promise<Heed> {
   const env = opts.env ?? process.env;
@@ -72,9 +83,12 @@ export async function startHeed(
     );
 
     const adapters = await attachAdapters(config, core, logger, { playground: config.playground, metrics });
+    const signingSecret = opts.ackFront && !config.slack?.appToken ? config.slack?.signingSecret : undefined;
     const server = await startHttpServer({
-      port: config.port,
-      host,
+      // Behind the ack front, heed's own listener is loopback only (the playground then needs its
+      // token anyway: Slack is configured, so the front listens beyond loopback).
+      port: signingSecret ? 0 : config.port,
+      host: signingSecret ? '127.0.0.1' : host,
       routes: [...opsRoutes({ ping: () => store.ping(), metrics }), ...adapters.flatMap((a) => a.routes())],
       logger,
     });
@@ -85,10 +99,36 @@ export async function startHeed(
     }
     // Cleanups run in reverse: the pending review refreshes go out while the platforms and store are up.
     cleanups.push(() => core.close());
+    let url = server.url;
+    if (signingSecret) {
+      const front = await startAckFront({
+        port: config.port,
+        host,
+        innerPort: server.port,
+        signingSecret,
+        metrics,
+        logger,
+        onLost: opts.onDatabaseLost ?? (() => {}),
+      });
+      // First to close: no new click is acknowledged once heed starts stopping.
+      cleanups.push(() => front.close());
+      url = front.url;
+      const db = database.embedded ? await databaseProcesses(database.embedded.uri) : [];
+      const lowered = front.tid
+        ? lowerAllBut(
+            front.tid,
+            db.map((p) => p.pid),
+          )
+        : 0;
+      logger.info(
+        { threads: lowered, nice: BACKGROUND_NICE },
+        'Slack clicks are acknowledged from a thread of their own; heed and its embedded database run behind it',
+      );
+    }
     // Last: its start-up catch-up may post a missed digest, which needs the platforms connected.
     const scheduler = startScheduler({ config, core, store, logger });
     cleanups.push(() => scheduler.stop());
-    return { url: server.url, config, core, store, stop };
+    return { url, config, core, store, stop };
   } catch (err) {
     await stop();
     throw err;
@@ -99,6 +139,7 @@ async function main(): Promise<void> {
   let heed: Heed;
   try {
     heed = await startHeed({
+      ackFront: { prioritize: true },
       onDatabaseLost(message) {
         console.error(message);
         // Stop what still runs (HTTP listener, the rest of the database stack), but exit regardless.

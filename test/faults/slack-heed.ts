@@ -60,6 +60,8 @@ export async function startSlackHeed(
     env?: Record<string, string>;
     /** Keep only warnings and errors, at most 1,000 (long benches). */
     quiet?: boolean;
+    /** Clicks acknowledged by the ack front thread, as npm start does (without its priorities). */
+    ackFront?: boolean;
   } = {},
 ): Promise<SlackHeed> {
   const fake = opts.fake ?? (await new FakeSlack().start());
@@ -72,7 +74,12 @@ export async function startSlackHeed(
     ...opts.env,
   });
   const lost: string[] = [];
-  const heed = await startHeed({ env, logger, onDatabaseLost: (m) => lost.push(m) });
+  const heed = await startHeed({
+    env,
+    logger,
+    onDatabaseLost: (m) => lost.push(m),
+    ...(opts.ackFront ? { ackFront: {} } : {}),
+  });
   const store = heed.store as MongoFeedbackStore;
   const base = heed.url.replace('localhost', '127.0.0.1');
   let stopped = false;
