@@ -33,11 +33,13 @@ export interface EmbeddedOptions {
 const FERRETDB_PG_DATABASE = 'ferretdb';
 /**
  * The driver's pool stays below FerretDB's: each FerretDB update holds two PostgreSQL connections, and
- * with the two pools equal (50/50) a burst of 50+ concurrent updates hung. 20 per client × 100 lets five
- * clients (heed, the CLI, tests) saturate their pools at once.
+ * with the two pools equal (50/50) a burst of 50+ concurrent updates hung. 40 per client × 2 against
+ * 140 lets heed and a CLI (or a bench) saturate their pools at once, below PostgreSQL's 150. With 20,
+ * 200 clicks/s queued for connections while FerretDB was at a quarter of a core (click bench: 5.7–6.1 s
+ * to drain instead of 7–11 s).
  */
-export const DRIVER_MAX_POOL = 20;
-export const FERRETDB_PG_POOL = 100;
+export const DRIVER_MAX_POOL = 40;
+export const FERRETDB_PG_POOL = 140;
 
 /**
  * Starts PostgreSQL (as the `postgres` user when heed is root) and FerretDB on it, both on 127.0.0.1

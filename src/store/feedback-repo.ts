@@ -30,9 +30,25 @@ const DAY_MS = 86_400_000;
 const BUCKET_FIELDS = ['day', 'negDay', 'corrDay', 'hour', 'negHour', 'corrHour'];
 /** Days of a pattern's feedback read for its trigger window before falling back to all of it. */
 const WINDOW_DAYS = 3;
+/** A pattern read whole with at most this many rows has its next window read whole, in one query. */
+const SMALL_PATTERN = 200;
+/** Patterns remembered as small, per process (the oldest noted is forgotten first). */
+const SMALL_PATTERNS_KEPT = 10_000;
 
 export function createFeedbackRepository(db: Db): FeedbackRepository {
   const col: Collection<Document & { _id: string }> = db.collection('feedback');
+  // Only a hint of what to read first: a pattern that grew (here or on another instance) is noticed
+  // on its next whole read and goes back to day-first reads. Results never depend on it.
+  const small = new Set<string>();
+  const readWhole = async (patternKey: string) => {
+    const docs = await col.find({ patternKey }).toArray();
+    small.delete(patternKey);
+    if (docs.length <= SMALL_PATTERN) {
+      small.add(patternKey);
+      if (small.size > SMALL_PATTERNS_KEPT) small.delete(small.values().next().value!);
+    }
+    return docs;
+  };
   const toFeedback = (d: Document) => fromDoc<Feedback>(d as never, BUCKET_FIELDS);
   /** A vote changed later than the hour it was cast keeps its buckets on that day and hour (rare: a second write). */
   const keepCreationBuckets = async (doc: Document) => {
@@ -45,9 +61,9 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
     await col.updateOne({ _id: doc._id }, { $set: Object.fromEntries(wrong.map((k) => [k, want[k]])) });
   };
   return {
-    // One row per (interaction, user, kind), written in one round trip: the update matches only a row
-    // whose content differs, so an identical redelivery writes nothing (its insert attempt meets the
-    // primary key, and one read tells it apart). The "before" image tells a first vote from a change.
+    // One row per (interaction, user, kind). A first vote is one insert. A row that exists is updated
+    // only where its content differs, so an identical redelivery writes nothing (its insert attempt
+    // meets the primary key, and one read tells it apart); the "before" image tells a change.
     async upsert(f, now) {
       const key = { _id: feedbackId(f) };
       const { comment, userName, ...fields } = f;
@@ -73,6 +89,14 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
           comment ? { comment: { $ne: comment } } : { comment: { $exists: true } },
         ],
       };
+      const created = { ...key, createdAt: now, day: today, hour, ...set };
+      // Most reactions are a first vote: one plain insert (FerretDB's findAndModify reads, then writes).
+      try {
+        await col.insertOne(created);
+        return { feedback: toFeedback(created), status: 'created' };
+      } catch (err) {
+        if (!isDuplicateKey(err)) throw err;
+      }
       for (let attempt = 1; ; attempt++) {
         try {
           const before = await col.findOneAndUpdate(
@@ -121,13 +145,18 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
     },
     async recentForPattern(patternKey, limit, now = new Date()) {
       // The pattern's recent days first (two pushed-down equalities each), so a 👎 reads what the
-      // window needs rather than the pattern's whole history; a pattern too quiet for that is read whole.
+      // window needs rather than the pattern's whole history; a pattern too quiet for that is read
+      // whole — and, while it stays small, read whole at once next time (one query instead of four).
+      const today = utcDay(now);
       const docs: Document[] = [];
-      for (let d = 0; d < WINDOW_DAYS && docs.length < limit; d++)
-        docs.push(
-          ...(await col.find({ patternKey, day: utcDay(new Date(now.getTime() - d * DAY_MS)) }).toArray()),
-        );
-      const window = docs.length >= limit ? docs : await col.find({ patternKey }).toArray();
+      if (!small.has(patternKey))
+        for (let d = 0; d < WINDOW_DAYS && docs.length < limit; d++)
+          docs.push(
+            ...(await col.find({ patternKey, day: utcDay(new Date(now.getTime() - d * DAY_MS)) }).toArray()),
+          );
+      // Read whole, the window still ends on the caller's day (a seeded past "now" skips later days).
+      const upToToday = (d: Document) => (d.day ?? utcDay(d.createdAt)) <= today;
+      const window = docs.length >= limit ? docs : (await readWhole(patternKey)).filter(upToToday);
       return window
         .sort((a, b) => b.updatedAt - a.updatedAt || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0))
         .slice(0, limit)

@@ -1,6 +1,8 @@
+import { MongoClient } from 'mongodb';
 import { describe, expect, it } from 'vitest';
 import type { FeedbackWrite } from '../../src/core/ports.ts';
-import { openTestStore } from '../helpers/db.ts';
+import { createFeedbackRepository } from '../../src/store/feedback-repo.ts';
+import { openTestStore, testMongoUri } from '../helpers/db.ts';
 import { feedbackOf } from './feedback-of.ts';
 
 const store = await openTestStore('feedback');
@@ -66,5 +68,58 @@ describe('feedback repository (real database)', () => {
     expect(feedback.comment).toBe('{"$gt": ""}');
     const raw = await store.db.collection('feedback').findOne({ interactionId: 'd'.repeat(24) });
     expect(raw?.comment).toBe('{"$gt": ""}');
+  });
+});
+
+describe('the trigger window of a small pattern', () => {
+  it('is read whole in one query once the pattern is known to be small, and day-first again once it grew', async () => {
+    const client = new MongoClient(testMongoUri(), { monitorCommands: true });
+    const finds: string[] = [];
+    client.on('commandStarted', (e) => {
+      if (e.commandName === 'find') finds.push(JSON.stringify((e.command as { filter?: unknown }).filter));
+    });
+    const repo = createFeedbackRepository(client.db(store.db.databaseName));
+    const now = new Date('2026-11-20T12:00:00Z');
+    for (let i = 0; i < 5; i++)
+      await repo.upsert(
+        vote({ interactionId: 'f'.repeat(24), patternKey: 'small', userId: `S${i}` }),
+        new Date(now.getTime() - 60_000 + i * 1000),
+      );
+    const read = async () => {
+      finds.length = 0;
+      const users = (await repo.recentForPattern('small', 10, now)).map((f) => f.userId);
+      return { users, finds: finds.length };
+    };
+    const first = await read();
+    expect(first.finds).toBe(4); // three days, then the whole pattern
+    expect(first.users).toEqual(['S4', 'S3', 'S2', 'S1', 'S0']);
+    expect(await read()).toEqual({ users: first.users, finds: 1 });
+
+    // Another instance adds 200 older rows: the next whole read notices, the one after is day-first.
+    const old = new Date('2026-11-10T12:00:00Z');
+    await client
+      .db(store.db.databaseName)
+      .collection('feedback')
+      .insertMany(
+        Array.from({ length: 200 }, (_, i) => ({
+          _id: `old-small-${i}` as never,
+          interactionId: 'f'.repeat(24),
+          patternKey: 'small',
+          platform: 'slack',
+          userId: `O${i}`,
+          kind: 'vote',
+          value: 'up',
+          reasons: [],
+          createdAt: old,
+          updatedAt: new Date(old.getTime() + i),
+          day: '2026-11-10',
+          hour: '2026-11-10T12',
+        })),
+      );
+    const grown = await read();
+    expect(grown.finds).toBe(1);
+    expect(grown.users).toEqual([...first.users, 'O199', 'O198', 'O197', 'O196', 'O195']);
+    expect(await read()).toEqual({ users: grown.users, finds: 4 });
+    await client.close();
   });
 });
