@@ -20,8 +20,13 @@ import { createProxyServer } from 'http-proxy-3';
 const { port, host, innerPort, signingSecret, bodyLimit, maxHandedOver, eventsPath } = workerData;
 const port0 = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 const FORM = 'application/x-www-form-urlencoded';
+// Two pools: the proxy's connections may stay open for as long as a playground event stream does, so
+// clicks on their way to heed never wait behind them.
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-const proxy = createProxyServer({ target: `http://127.0.0.1:${innerPort}`, agent });
+const proxy = createProxyServer({
+  target: `http://127.0.0.1:${innerPort}`,
+  agent: new http.Agent({ keepAlive: true }),
+});
 
 /** @param {'warn' | 'error' | 'debug'} level @param {string} msg @param {Record<string, unknown>} [fields] */
 const log = (level, msg, fields = {}) => port0.postMessage({ type: 'log', level, msg, fields });

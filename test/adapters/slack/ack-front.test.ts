@@ -20,7 +20,14 @@ let holdClicks = true;
 let readDelay = 0;
 const held: (() => void)[] = [];
 // heed's own listener, as the front sees it: clicks are held (a busy heed), everything else answered.
+const streams: http.ServerResponse[] = [];
 const inner = http.createServer((req, res) => {
+  if (req.url === '/events') {
+    // A playground event stream: open until the client goes.
+    res.writeHead(200, { 'content-type': 'text/event-stream' }).write('data: hello\n\n');
+    streams.push(res);
+    return;
+  }
   const chunks: Buffer[] = [];
   setTimeout(() => {
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -107,6 +114,24 @@ describe('the Slack ack front', () => {
     expect(health.status).toBe(200);
     expect(health.headers.get('x-inner')).toBe('yes');
     expect(await health.text()).toBe('ok');
+  });
+
+  it('streams a response as heed writes it, and 70 open streams leave clicks unblocked', async () => {
+    const open = await Promise.all(
+      Array.from({ length: 70 }, async () => {
+        const controller = new AbortController();
+        const res = await fetch(`http://127.0.0.1:${front.port}/events`, { signal: controller.signal });
+        const reader = res.body!.getReader();
+        const first = new TextDecoder().decode((await reader.read()).value);
+        return { controller, first };
+      }),
+    );
+    expect(open.every((o) => o.first === 'data: hello\n\n')).toBe(true);
+    const before = held.length;
+    expect((await slack.interactive(click('UBEHIND'))).status).toBe(200);
+    await until(() => held.length === before + 1);
+    for (const o of open) o.controller.abort();
+    for (const s of streams.splice(0)) s.end();
   });
 
   it('refuses a body over the limit with 413 and hands nothing over', async () => {
