@@ -9,7 +9,8 @@ export const BACKGROUND_NICE = 10;
  * (the embedded database), gets nice `level`, so that a click's acknowledgement never waits for a CPU
  * behind heed's own work. Linux keeps nice per thread and a new thread inherits its creator's, so what
  * these threads start later runs at the same level. Raising one's own nice needs no privilege; a
- * thread that refuses (another user's process, no /proc) is left as it is. Returns how many were set.
+ * thread that refuses (another user's process, no /proc) is left as it is. Returns how many threads
+ * now run at `level` or below it.
  */
 export function lowerAllBut(keepTid: number, processes: number[], level = BACKGROUND_NICE): number {
   let lowered = 0;

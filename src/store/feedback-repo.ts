@@ -37,8 +37,9 @@ const SMALL_PATTERNS_KEPT = 10_000;
 
 export function createFeedbackRepository(db: Db): FeedbackRepository {
   const col: Collection<Document & { _id: string }> = db.collection('feedback');
-  // Only a hint of what to read first: a pattern that grew (here or on another instance) is noticed
-  // on its next whole read and goes back to day-first reads. Results never depend on it.
+  // Only a hint of where the window's rows come from (one query or up to four): a pattern that grew
+  // (here or on another instance) is noticed on its next whole read and goes back to day-first
+  // queries. The window is the same either way.
   const small = new Set<string>();
   const readWhole = async (patternKey: string) => {
     const docs = await col.find({ patternKey }).toArray();
@@ -146,17 +147,16 @@ export function createFeedbackRepository(db: Db): FeedbackRepository {
     async recentForPattern(patternKey, limit, now = new Date()) {
       // The pattern's recent days first (two pushed-down equalities each), so a 👎 reads what the
       // window needs rather than the pattern's whole history; a pattern too quiet for that is read
-      // whole — and, while it stays small, read whole at once next time (one query instead of four).
-      const today = utcDay(now);
+      // whole. One known to be small is read whole at once, and its days are taken from that read.
+      const whole = small.has(patternKey) ? await readWhole(patternKey) : undefined;
       const docs: Document[] = [];
-      if (!small.has(patternKey))
-        for (let d = 0; d < WINDOW_DAYS && docs.length < limit; d++)
-          docs.push(
-            ...(await col.find({ patternKey, day: utcDay(new Date(now.getTime() - d * DAY_MS)) }).toArray()),
-          );
-      // Read whole, the window still ends on the caller's day (a seeded past "now" skips later days).
-      const upToToday = (d: Document) => (d.day ?? utcDay(d.createdAt)) <= today;
-      const window = docs.length >= limit ? docs : (await readWhole(patternKey)).filter(upToToday);
+      for (let d = 0; d < WINDOW_DAYS && docs.length < limit; d++) {
+        const day = utcDay(new Date(now.getTime() - d * DAY_MS));
+        docs.push(
+          ...(whole ? whole.filter((x) => x.day === day) : await col.find({ patternKey, day }).toArray()),
+        );
+      }
+      const window = docs.length >= limit ? docs : (whole ?? (await readWhole(patternKey)));
       return window
         .sort((a, b) => b.updatedAt - a.updatedAt || (a._id < b._id ? 1 : a._id > b._id ? -1 : 0))
         .slice(0, limit)
