@@ -80,8 +80,15 @@ describe('two heed instances on one database behind a round-robin proxy', () => 
     const { outcomes } = await settleClicks(a.db, fake, clicks, 30_000);
     expect(outcomes.recorded).toBe(clicks.length);
     expect(outcomes.duplicates).toBe(0);
-    await settle();
+    // A click can be settled by its vote row before its review is posted (its reply comes after), so
+    // wait for the thread, then give a second post the time it would need to show.
     const pattern = (await a.db.collection('interactions').findOne({ question: text }))!.patternKey;
+    const posted = async () =>
+      (await a.db.collection('reviews').find({ patternKey: pattern }).toArray()).some(
+        (r) => r.threads.length > 0,
+      );
+    await waitFor(posted, 'the review posted', 30_000);
+    await settle();
     const reviews = await a.db.collection('reviews').find({ patternKey: pattern }).toArray();
     expect(reviews).toHaveLength(1);
     const roots = fake
