@@ -1,4 +1,5 @@
 import { type Document, MongoServerError, ObjectId, type WithId } from 'mongodb';
+import { BatchedInsertError } from './insert-batcher.ts';
 
 /** Domain ids are ObjectId hex strings; the core validates them before they reach a query. */
 export function oid(id: string): ObjectId {
@@ -13,7 +14,7 @@ export function fromDoc<T>(doc: WithId<Document>, drop: readonly string[] = []):
 }
 
 export function isDuplicateKey(err: unknown): boolean {
-  return err instanceof MongoServerError && err.code === 11000;
+  return (err instanceof MongoServerError || err instanceof BatchedInsertError) && err.code === 11000;
 }
 
 /** Runs `fn`, retrying a few times when a concurrent writer won a unique-index race. */

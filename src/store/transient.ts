@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { MongoError, MongoNetworkError, MongoServerError, MongoServerSelectionError } from 'mongodb';
+import { BatchedInsertError } from './insert-batcher.ts';
 
 /** Server codes that mean "try again": step-downs, shutdowns, interrupted and network-level failures. */
 const TRANSIENT_CODES = new Set([6, 7, 89, 91, 189, 262, 9001, 10107, 11600, 11602, 13435, 13436]);
@@ -13,8 +14,8 @@ export function isTransient(err: unknown): boolean {
       return true;
     if (err.name === 'MongoPoolClearedError' || err.name === 'MongoWaitQueueTimeoutError') return true;
   }
-  if (err instanceof MongoServerError && typeof err.code === 'number' && TRANSIENT_CODES.has(err.code))
-    return true;
+  const coded = err instanceof MongoServerError || err instanceof BatchedInsertError;
+  if (coded && typeof err.code === 'number' && TRANSIENT_CODES.has(err.code)) return true;
   return err instanceof Error && TRANSIENT_TEXT.test(err.message);
 }
 
