@@ -87,6 +87,8 @@ export function createBoltApp(config: SlackConfig, logger: Logger, tuning: BoltT
     logger: log,
     clientOptions,
     deferInitialization: true,
+    // Bolt's conversation store (context.conversation) is unused; off, it costs no lookup per event.
+    convoStore: false as const,
   };
   if (config.appToken) {
     return { app: new AckingApp({ ...common, appToken: config.appToken, socketMode: true }, logger) };
@@ -100,6 +102,9 @@ export function createBoltApp(config: SlackConfig, logger: Logger, tuning: BoltT
     signingSecret: config.signingSecret,
     endpoints: SLACK_EVENTS_PATH,
     processBeforeResponse: tuning.processBeforeResponse ?? false,
+    // The receiver is reached only through heed's request gate (events-route.ts), which has verified
+    // the signature and timestamp with Bolt's own verifySlackRequest; a second check would repeat it.
+    signatureVerification: false,
     bodyLimit: tuning.bodyLimit ?? DEFAULT_BODY_LIMIT,
     logger: log,
   });

@@ -25,7 +25,7 @@ export function slackEventsRoute(opts: EventsRouteOptions): HttpRoute {
       return;
     }
     // heed's gate first (401 counted, 4xx for what is no Slack payload), then Bolt's own handling:
-    // its signature and timestamp check again, url_verification, acks.
+    // url_verification, routing, acks (the signature was checked here, so Bolt does not again).
     const refused = await gateSlackRequest(req, gate);
     if (refused) {
       logger[refused.status === 401 ? 'warn' : 'debug'](

@@ -7,8 +7,8 @@ const FORM = 'application/x-www-form-urlencoded';
 export type GateRefusal = { status: 400 | 401 | 413 | 415; reason: string };
 
 /**
- * heed's check in front of Bolt's HTTPReceiver: reads the body once (Bolt reuses the buffered copy and
- * verifies it again itself), refuses missing, stale or forged signatures with 401 — counted in
+ * heed's check in front of Bolt's HTTPReceiver: reads the body once (Bolt reuses the buffered copy; its
+ * own signature check is off, this one is the check), refuses missing, stale or forged signatures with 401 — counted in
  * `slack_signature_failures_total` — and bodies that are no Slack payload at all with 400/415, so that
  * nothing Bolt cannot route is left waiting for its 3-second timeout.
  */
