@@ -13,10 +13,12 @@ import { opsRoutes } from './http/ops-routes.ts';
 import { createLogger } from './logger.ts';
 import { BACKGROUND_NICE, lowerAllBut } from './process-priority.ts';
 import { startScheduler } from './scheduler/index.ts';
-import { databaseProcesses } from './store/db-processes.ts';
+import { childrenOf, databaseProcesses } from './store/db-processes.ts';
 import { watchDatabase } from './store/db-watchdog.ts';
 import { openDatabase } from './store/open-database.ts';
 
+/** How often the embedded PostgreSQL's new backends are put behind the Slack ack front. */
+const BACKEND_PRIORITY_MS = 1000;
 export interface Heed {
   url: string;
   config: Config;
@@ -120,6 +122,14 @@ export async function startHeed(
             db.map((p) => p.pid),
           )
         : 0;
+      // PostgreSQL forks a backend per new connection, each in a scheduling group of its own.
+      if (front.tid && db.length > 0) {
+        const servers = db.filter((p) => p.role !== 'backend').map((p) => p.pid);
+        const again = setInterval(() => {
+          void childrenOf(servers).then((backends) => lowerAllBut(front.tid!, [...servers, ...backends]));
+        }, BACKEND_PRIORITY_MS).unref();
+        cleanups.push(async () => clearInterval(again));
+      }
       logger.info(
         { threads: lowered, nice: BACKGROUND_NICE },
         'Slack clicks are acknowledged from a thread of their own; heed and its embedded database run behind it',

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 
 /** The nice level heed's processing and its embedded database run at behind the Slack ack front. */
@@ -14,6 +14,7 @@ export const BACKGROUND_NICE = 10;
  */
 export function lowerAllBut(keepTid: number, processes: number[], level = BACKGROUND_NICE): number {
   let lowered = 0;
+  for (const pid of processes) lowerAutogroup(pid, level);
   for (const pid of [process.pid, ...processes]) {
     for (const tid of threadsOf(pid)) {
       if (tid === keepTid) continue;
@@ -33,5 +34,26 @@ function threadsOf(pid: number): number[] {
     return readdirSync(`/proc/${pid}/task`).map(Number);
   } catch {
     return [];
+  }
+}
+
+/**
+ * Where Linux groups processes by session for scheduling (autogroup, on by default in most
+ * distributions), a nice level counts only inside the group, and a process that started a session of
+ * its own — every PostgreSQL backend does — competes as one group against all of heed's threads
+ * together: the front got a share of the CPU like one backend's. The group's own nice
+ * (/proc/<pid>/autogroup) puts it behind. heed's own group, which holds the front, is left alone.
+ * Does nothing where the kernel has no autogroups or the process is not ours to change.
+ */
+function lowerAutogroup(pid: number, level: number): void {
+  try {
+    const group = (p: number | 'self') =>
+      /^(\S+) nice (-?\d+)/.exec(readFileSync(`/proc/${p}/autogroup`, 'utf8'));
+    const mine = group('self');
+    const theirs = group(pid);
+    if (!mine || !theirs || theirs[1] === mine[1] || Number(theirs[2]) >= level) return;
+    writeFileSync(`/proc/${pid}/autogroup`, String(level));
+  } catch {
+    // No autogroups, gone meanwhile, or not ours to change.
   }
 }

@@ -133,10 +133,7 @@ export async function databaseProcesses(uri: string): Promise<DbProcess[]> {
   }
   // Children of the backing servers (PostgreSQL forks one backend per connection).
   const servers = [...result].filter((p) => !front.includes(p));
-  for (const pid of all) {
-    const stat = await processStat(pid);
-    if (stat && servers.includes(stat.ppid)) result.add(pid);
-  }
+  for (const pid of await childrenOf(servers, all)) result.add(pid);
   const out: DbProcess[] = [];
   for (const pid of result) {
     const stat = await processStat(pid);
@@ -144,4 +141,14 @@ export async function databaseProcesses(uri: string): Promise<DbProcess[]> {
     if (stat && pid !== process.pid) out.push({ pid, name: stat.name, role });
   }
   return out.sort((a, b) => a.pid - b.pid);
+}
+
+/** The processes whose parent is one of `parents` (of `among`, or of every process). */
+export async function childrenOf(parents: number[], among?: number[]): Promise<number[]> {
+  const found: number[] = [];
+  for (const pid of among ?? (await pids())) {
+    const stat = await processStat(pid);
+    if (stat && parents.includes(stat.ppid)) found.push(pid);
+  }
+  return found;
 }

@@ -8,19 +8,23 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const SCRIPT = `
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { lowerAllBut } from './src/process-priority.ts';
 const worker = new Worker("const { parentPort } = require('node:worker_threads'); parentPort.postMessage(Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop())); setInterval(() => {}, 1000);", { eval: true, execArgv: [] });
 const workerTid = await new Promise((r) => worker.once('message', r));
 const other = spawn('sleep', ['30']);
+// A session of its own, as every PostgreSQL backend starts: its own scheduling group where Linux has autogroups.
+const alone = spawn('setsid', ['sleep', '30']);
 await new Promise((r) => setTimeout(r, 100));
-const lowered = lowerAllBut(workerTid, [other.pid]);
+const group = (pid) => { try { return readFileSync('/proc/' + pid + '/autogroup', 'utf8').trim(); } catch { return null; } };
+const selfBefore = group('self');
+const lowered = lowerAllBut(workerTid, [other.pid, alone.pid]);
 const nice = (pid) => readdirSync('/proc/' + pid + '/task').map((t) => [Number(t), os.getPriority(Number(t))]);
 const later = new Worker("setInterval(() => {}, 1000)", { eval: true, execArgv: [] });
 await new Promise((r) => later.once('online', r));
-console.log(JSON.stringify({ lowered, workerTid, mine: nice(process.pid), other: nice(other.pid) }));
-other.kill(); await worker.terminate(); await later.terminate();
+console.log(JSON.stringify({ lowered, workerTid, mine: nice(process.pid), other: nice(other.pid), groups: { selfBefore, self: group('self'), other: group(other.pid), alone: group(alone.pid) } }));
+other.kill(); alone.kill(); await worker.terminate(); await later.terminate();
 `;
 
 describe('lowerAllBut', () => {
@@ -45,5 +49,21 @@ describe('lowerAllBut', () => {
     expect(r.other.length).toBeGreaterThan(0);
     for (const [, nice] of r.other) expect(nice).toBe(10);
     expect(r.lowered).toBeGreaterThanOrEqual(rest.length - 1);
+  });
+
+  it('puts a given process that leads a session of its own behind as a group, never this process’s group', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', SCRIPT], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    const { groups } = JSON.parse(out) as {
+      groups: Record<'selfBefore' | 'self' | 'other' | 'alone', string | null>;
+    };
+    if (groups.self === null) return; // a kernel without autogroups: nothing to set
+    expect(groups.self).toBe(groups.selfBefore);
+    // The child in this session shares this group, which stays as it was.
+    expect(groups.other).toBe(groups.self);
+    expect(groups.alone).not.toBe(groups.self);
+    expect(groups.alone).toMatch(/ nice 10$/);
   });
 });
