@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config.ts';
 import { openDatabase } from '../../src/store/open-database.ts';
-import { type ClickPlan, openLoop, percentile, sendClick } from '../faults/click-load.ts';
+import { type ClickPlan, percentile } from '../faults/click-load.ts';
 import { clickOutcomes, settleClicks } from '../faults/click-outcomes.ts';
 import { peakRss } from '../faults/db-pause.ts';
 import { spawnHeed } from '../faults/heed-child.ts';
@@ -14,6 +14,7 @@ import { slackEnv } from '../faults/slack-heed.ts';
 import { FakeSlack } from '../helpers/fake-slack.ts';
 import { memoryLogger } from '../helpers/fakes.ts';
 import { SlackHttpClient } from '../helpers/slack-signer.ts';
+import { openLoopApart } from './click-client.ts';
 
 export interface ClickRow {
   rate: number;
@@ -66,18 +67,17 @@ export async function runClickBench(
   const maxInFlight = opts.maxInFlight ?? 20;
   const fake = await new FakeSlack().start();
   const bare = await startBareBolt(fake);
-  // The bench opens the embedded database (as `npx heed` would); the heed process shares it, so the
-  // bench can count durable votes on the same server.
+  // heed starts its embedded database as `npm start` does (and puts it behind the ack front); the bench
+  // shares it, as `npx heed` would, to count durable votes on the same server.
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'heed-click-bench-'));
   const env = slackEnv(fake, { HEED_DATA_DIR: dataDir });
-  const database = await openDatabase(loadConfig(env).mongo, memoryLogger(), env);
   const heed = await spawnHeed(env);
+  const database = await openDatabase(loadConfig(env).mongo, memoryLogger(), env);
   const slack = new SlackHttpClient(`${heed.url}/slack/events`);
   const db = database.store.db;
   const rows: ClickRow[] = [];
   try {
     const interactions = await askThroughSlack(slack, fake, [...manyQuestions(100), ...manyQuestions(100)]);
-    const bareClient = new SlackHttpClient(bare.url);
     for (const rate of rates) {
       const n = rate * seconds;
       const plans: ClickPlan[] = Array.from({ length: n }, (_, i) => ({
@@ -85,8 +85,8 @@ export async function runClickBench(
         interactionId: interactions[(i * 7) % interactions.length]!,
         value: i % 4 === 0 ? 'down' : 'up',
       }));
-      const baseRun = await openLoop({ plans, rate, maxInFlight, send: (c) => sendClick(bareClient, c) });
-      const heedRun = await openLoop({ plans, rate, maxInFlight, send: (c) => sendClick(slack, c) });
+      const baseRun = await openLoopApart({ url: bare.url, plans, rate, maxInFlight });
+      const heedRun = await openLoopApart({ url: slack.url, plans, rate, maxInFlight });
       const lastAck = heedRun.startedAt + Math.max(...heedRun.results.map((r) => r.ackAt));
       const status = new Map(heedRun.results.map((r) => [r.userId, r.status]));
       const clicks = plans.map((p) => ({ ...p, status: status.get(p.userId) ?? 0 }));
@@ -114,10 +114,10 @@ export async function runClickBench(
     }
     return rows;
   } finally {
+    await database.close();
     heed.child.kill('SIGTERM');
     await heed.exited;
     bare.stop();
-    await database.close();
     await fake.close();
     await rm(dataDir, { recursive: true, force: true });
   }
