@@ -8,6 +8,7 @@ import { peakRss } from '../faults/db-pause.ts';
 import { startSlackHeed } from '../faults/slack-heed.ts';
 import { type CliRun, runHeedCli } from './cli-child.ts';
 import { type SeedReport, type SeedState, seedFeedback } from './scale-seed.ts';
+import { runServerChild, type ServerChildRun } from './server-child.ts';
 
 interface Measure {
   name: string;
@@ -50,6 +51,8 @@ export interface ScaleRow {
   measures: Measure[];
   /** The reports run as the CLI would (a child process per run): time, exit code and peak RSS. */
   reportChildren: ReportChild[];
+  /** `npm start` on this database as its own process: its peak RSS after clicks and scrapes. */
+  server: ServerChildRun;
   /** Peak resident set (VmHWM) in MB. */
   rss: {
     /** heed's peak while requests and reports were measured (reset after seeding; Linux clear_refs). */
@@ -190,6 +193,14 @@ export async function runScaleBench(opts: {
         HEED_DATA_DIR: sh.heed.config.mongo.dataDir,
         MONGODB_DB: sh.heed.config.mongo.dbName,
       });
+      const server = await runServerChild({
+        fake: sh.fake,
+        db,
+        env: { HEED_DATA_DIR: sh.heed.config.mongo.dataDir, MONGODB_DB: sh.heed.config.mongo.dbName },
+        questions: state.questions.slice(0, 20),
+        interactionIds: state.interactions.map((x) => x.id),
+        tag: String(size),
+      });
       const big = size >= 1_000_000;
       const m = (name: string, t: number[], baseline: string, b: number[], goalMs?: number): Measure => ({
         name,
@@ -206,6 +217,7 @@ export async function runScaleBench(opts: {
         seeding,
         reviews,
         reportChildren: children,
+        server,
         measures: [
           m('👎 processing (core.recordFeedback)', down, 'insertOne', insert, 50),
           m('answer (core.answer)', answer, 'insertOne', insert),
@@ -248,9 +260,13 @@ export function formatScaleBench(rows: ScaleRow[]): string {
       out.push(
         `  child \`${[...c.nodeArgs, c.command].join(' ')}\`: ${c.code === 0 ? 'exit 0' : `✗ exit ${c.code} (${c.stderrTail.split('\n').pop()})`}, ${c.seconds.toFixed(2)} s, peak RSS ${c.peakRssMb.toFixed(0)} MB`,
       );
+    const v = r.server;
+    out.push(
+      `  \`npm start\` on this database: up in ${v.startSeconds.toFixed(1)} s; ${v.questions} questions, ${v.clicks} 👎 clicks (${v.decided} decided), ${v.scrapes} /metrics scrapes; peak RSS ${v.peakRssMb.toFixed(0)} MB ${v.peakRssMb <= 300 ? '✓' : '✗'} ≤ 300`,
+    );
     const q = r.rss;
     out.push(
-      `  peak RSS MB: heed ${q.heed.toFixed(0)} ${q.heed <= 300 ? '✓' : '✗'} ≤ 300 (bench process while seeding ${q.heedWhileSeeding.toFixed(0)}) · FerretDB ${q.dbFront.toFixed(0)} · PostgreSQL server ${q.dbServer.toFixed(0)} · largest backend ${q.dbBackendMax.toFixed(0)} · database processes summed ${q.dbAll.toFixed(0)}`,
+      `  peak RSS MB: bench process (heed in-process) ${q.heed.toFixed(0)}, while seeding ${q.heedWhileSeeding.toFixed(0)} · FerretDB ${q.dbFront.toFixed(0)} · PostgreSQL server ${q.dbServer.toFixed(0)} · largest backend ${q.dbBackendMax.toFixed(0)} · database processes summed ${q.dbAll.toFixed(0)}`,
     );
   }
   return out.join('\n');
