@@ -1,4 +1,11 @@
-import { type Collection, type Db, type Document, MongoBulkWriteError } from 'mongodb';
+import {
+  type BulkWriteOptions,
+  type Collection,
+  type Db,
+  type Document,
+  type InsertOneOptions,
+  MongoBulkWriteError,
+} from 'mongodb';
 import { isDuplicateKey } from './docs.ts';
 import { BatchedInsertError, insertBatcher } from './insert-batcher.ts';
 import { isTransient, type RetryPolicy, withRetry } from './transient.ts';
@@ -47,9 +54,12 @@ function retryingCollection(col: Collection, onRetry: (err: unknown) => void, po
       const value = Reflect.get(target, prop, receiver);
       if (typeof value !== 'function') return value;
       if (prop === 'insertOne')
-        return async (doc: Document, options?: object) => {
-          if (options) return insertOnce(target, doc, options, onRetry, policy);
-          await batched(doc);
+        return async (doc: Document, options?: InsertOneOptions) => {
+          // With options (a session, a write concern) it goes alone, as it was asked.
+          if (options) {
+            const [err] = await insertManyOnce(target, [doc], onRetry, policy, options);
+            if (err) throw err;
+          } else await batched(doc);
           return { acknowledged: true, insertedId: doc._id };
         };
       if (typeof prop === 'string' && REPEATABLE.has(prop))
@@ -59,39 +69,18 @@ function retryingCollection(col: Collection, onRetry: (err: unknown) => void, po
   });
 }
 
-async function insertOnce(
-  col: Collection,
-  doc: Document,
-  options: object | undefined,
-  onRetry: (err: unknown) => void,
-  policy?: RetryPolicy,
-) {
-  return withRetry(
-    async (attempt) => {
-      try {
-        return await col.insertOne(doc, options);
-      } catch (err) {
-        // The driver set doc._id on the first attempt; if that attempt landed, the document is ours.
-        if (attempt > 1 && isDuplicateKey(err) && doc._id !== undefined) {
-          if (await isOurs(col, doc)) return { acknowledged: true, insertedId: doc._id };
-        }
-        throw err;
-      }
-    },
-    onRetry,
-    policy,
-  );
-}
-
 /**
- * `insertOnce` for many documents in one unordered command: each document's outcome is its own (a
- * duplicate key fails only that one); a transient failure retries the documents not yet settled.
+ * Inserts `docs` in one unordered command, each once: its outcome is its own (a duplicate key fails
+ * only that one); a transient failure retries the documents not yet settled, and a duplicate met on a
+ * retry is checked by `_id` — the driver set it on the first attempt, and finding our own document
+ * means that attempt landed.
  */
 async function insertManyOnce(
   col: Collection,
   docs: Document[],
   onRetry: (err: unknown) => void,
   policy?: RetryPolicy,
+  options?: BulkWriteOptions,
 ): Promise<(Error | undefined)[]> {
   const outcomes = new Map<number, Error | undefined>();
   // The documents settled before a last failure keep their outcome; the rest fail with it.
@@ -102,7 +91,7 @@ async function insertManyOnce(
       try {
         await col.insertMany(
           todo.map((i) => docs[i]!),
-          { ordered: false },
+          { ...options, ordered: false },
         );
       } catch (err) {
         const writeErrors = err instanceof MongoBulkWriteError ? [err.writeErrors].flat() : [];

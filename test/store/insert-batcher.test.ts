@@ -82,6 +82,16 @@ describe('batched inserts on the real server', () => {
     expect(inserts.length).toBeLessThan(keys.length / 4);
   });
 
+  it('an insert with options goes alone and still tells a duplicate', async () => {
+    const col = store.db.collection<{ _id: string }>('solo');
+    const before = inserts.length;
+    await col.insertOne({ _id: 'solo-1' }, { writeConcern: { w: 1 } });
+    const dup = await col.insertOne({ _id: 'solo-1' }, { writeConcern: { w: 1 } }).catch((e: unknown) => e);
+    expect(isDuplicateKey(dup)).toBe(true);
+    expect(inserts.length - before).toBe(2);
+    expect(await col.countDocuments({})).toBe(1);
+  });
+
   it('concurrent first votes and a repeat of each: one row per vote, the repeats take the update path', async () => {
     const now = new Date();
     const vote = (i: number, value: 'up' | 'down') => ({
