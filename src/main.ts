@@ -125,8 +125,13 @@ export async function startHeed(
       // PostgreSQL forks a backend per new connection, each in a scheduling group of its own.
       if (front.tid && db.length > 0) {
         const servers = db.filter((p) => p.role !== 'backend').map((p) => p.pid);
+        let known = new Set(db.map((p) => p.pid));
         const again = setInterval(() => {
-          void childrenOf(servers).then((backends) => lowerAllBut(front.tid!, [...servers, ...backends]));
+          void childrenOf(servers).then((backends) => {
+            const fresh = backends.filter((pid) => !known.has(pid));
+            known = new Set(backends);
+            if (fresh.length > 0) lowerAllBut(front.tid!, fresh);
+          });
         }, BACKEND_PRIORITY_MS).unref();
         cleanups.push(async () => clearInterval(again));
       }

@@ -14,7 +14,8 @@ export const BACKGROUND_NICE = 10;
  */
 export function lowerAllBut(keepTid: number, processes: number[], level = BACKGROUND_NICE): number {
   let lowered = 0;
-  for (const pid of processes) lowerAutogroup(pid, level);
+  const mine = autogroupOf('self');
+  for (const pid of processes) if (mine) lowerAutogroup(pid, mine.name, level);
   for (const pid of [process.pid, ...processes]) {
     for (const tid of threadsOf(pid)) {
       if (tid === keepTid) continue;
@@ -45,15 +46,22 @@ function threadsOf(pid: number): number[] {
  * (/proc/<pid>/autogroup) puts it behind. heed's own group, which holds the front, is left alone.
  * Does nothing where the kernel has no autogroups or the process is not ours to change.
  */
-function lowerAutogroup(pid: number, level: number): void {
+function lowerAutogroup(pid: number, mine: string, level: number): void {
+  const theirs = autogroupOf(pid);
+  if (!theirs || theirs.name === mine || theirs.nice >= level) return;
   try {
-    const group = (p: number | 'self') =>
-      /^(\S+) nice (-?\d+)/.exec(readFileSync(`/proc/${p}/autogroup`, 'utf8'));
-    const mine = group('self');
-    const theirs = group(pid);
-    if (!mine || !theirs || theirs[1] === mine[1] || Number(theirs[2]) >= level) return;
     writeFileSync(`/proc/${pid}/autogroup`, String(level));
   } catch {
-    // No autogroups, gone meanwhile, or not ours to change.
+    // Gone meanwhile, or not ours to change.
+  }
+}
+
+/** A process's scheduling group and its nice, or null where the kernel has no autogroups. */
+function autogroupOf(pid: number | 'self'): { name: string; nice: number } | null {
+  try {
+    const m = /^(\S+) nice (-?\d+)/.exec(readFileSync(`/proc/${pid}/autogroup`, 'utf8'));
+    return m ? { name: m[1]!, nice: Number(m[2]) } : null;
+  } catch {
+    return null;
   }
 }
