@@ -1,19 +1,35 @@
 import { type Collection, type Db, type Document, ObjectId } from 'mongodb';
 import { utcDay } from '../core/insights/day-summary.ts';
 import type { ReviewRepository } from '../core/ports.ts';
-import type { AuditEntry, Resolution, Review } from '../core/types.ts';
-import { fromDoc, isDuplicateKey, oid } from './docs.ts';
+import type { AuditEntry, Resolution, Review, ReviewTally } from '../core/types.ts';
+import { fromDoc, isDuplicateKey, oid, retryOnDuplicate } from './docs.ts';
 
 /**
  * Rules carried by unique indexes, because only inserts are atomic on every supported server:
  * - `openKey` equals the pattern key while a review is open (becomes `closed:<id>` afterwards), so a
  *   second concurrent open fails with a duplicate key and joins the first;
  * - a resolution is claimed by inserting `{ _id: reviewId }` into `resolutions`: one winner.
+ * FerretDB 1.24 writes an updated document whole from what it read, so two concurrent updates of one
+ * review lose one of them: what many writers touch lives beside the review — appended audit entries in
+ * `review_audit`, the tally (rewritten at every root rebuild, on any instance) in `review_tallies` —
+ * and the review document is updated only to post (`threads`) and to close it.
  */
 export function createReviewRepository(db: Db): ReviewRepository {
   const col: Collection = db.collection('reviews');
   const claims: Collection<{ _id: string } & Partial<Resolution>> = db.collection('resolutions');
   const appended: Collection = db.collection('review_audit');
+  const tallies: Collection<{ _id: string; tally: ReviewTally }> = db.collection('review_tallies');
+  /** `reviews` with their tallies (get and list: what reads them). */
+  const withTallies = async (reviews: Review[]): Promise<Review[]> => {
+    if (reviews.length === 0) return reviews;
+    const ids = reviews.map((r) => r.id);
+    const found = await (ids.length === 1
+      ? tallies.find({ _id: ids[0]! })
+      : tallies.find({ _id: { $in: ids } })
+    ).toArray();
+    const byId = new Map(found.map((t) => [t._id, t.tally]));
+    return reviews.map((r) => (byId.has(r.id) ? { ...r, tally: byId.get(r.id)! } : r));
+  };
   const toReview = (d: Document): Review => {
     const review = fromDoc<Review>(d as never, ['openKey', 'day', 'closedDay']);
     // The embedded server may drop empty arrays written on insert; read them back as empty.
@@ -50,7 +66,7 @@ export function createReviewRepository(db: Db): ReviewRepository {
     },
     async get(id) {
       const doc = await col.findOne({ _id: oid(id) });
-      return doc ? toReview(doc) : null;
+      return doc ? (await withTallies([toReview(doc)]))[0]! : null;
     },
     findOpen,
     async list({ status, limit = 50 }) {
@@ -59,7 +75,7 @@ export function createReviewRepository(db: Db): ReviewRepository {
         .sort({ updatedAt: -1 })
         .limit(limit)
         .toArray();
-      return docs.map(toReview);
+      return withTallies(docs.map(toReview));
     },
     async openedOnDay(day) {
       return (await col.find({ day }).toArray()).map(toReview);
@@ -73,7 +89,8 @@ export function createReviewRepository(db: Db): ReviewRepository {
       } as Document);
     },
     async setTally(id, tally) {
-      await col.updateOne({ _id: oid(id) }, { $set: { tally } });
+      // Two instances' first tallies may race to insert: the loser replaces the winner's.
+      await retryOnDuplicate(() => tallies.replaceOne({ _id: id }, { tally }, { upsert: true }));
     },
     async claimResolution(id, resolution) {
       try {

@@ -164,6 +164,24 @@ export function storeContract(name: string, fresh: () => Promise<FeedbackStore>)
       expect((await s.feedback.recentForPattern('quiet', 10)).map((f) => f.userId)).toEqual(['Q']);
     });
 
+    it('reviews: tallies stored while a thread is posted (two instances) leave the thread and the tally', async () => {
+      const s = await fresh();
+      const tally = { related: 1, corrections: 0, at: T0 };
+      for (let i = 0; i < 10; i++) {
+        const init = { patternKey: `race${i}`, interactionId: 'c'.repeat(24), question: 'Q?' };
+        const { review } = await s.reviews.openOrJoin(init, T0);
+        // FerretDB rewrites an updated document whole: the tally must not share the review's.
+        await Promise.all([
+          s.reviews.setTally(review.id, tally),
+          s.reviews.addThread(review.id, { platform: 'slack', channelId: 'C-MOD', messageId: `${i}.1` }),
+          s.reviews.setTally(review.id, { ...tally, related: 2 }),
+        ]);
+        const after = await s.reviews.get(review.id);
+        expect(after?.threads.map((t) => t.messageId)).toEqual([`${i}.1`]);
+        expect(after?.tally?.corrections).toBe(0);
+      }
+    });
+
     it('reviews: one open per pattern, claim once, close, day buckets, appended audit', async () => {
       const s = await fresh();
       const init = { patternKey: 'p', interactionId: 'a'.repeat(24), question: 'Q?' };
