@@ -120,7 +120,7 @@ export async function startHeed(
         ? lowerAllBut(
             front.tid,
             db.map((p) => p.pid),
-          )
+          ).threads
         : 0;
       // PostgreSQL forks a backend per new connection, each in a scheduling group of its own.
       if (front.tid && db.length > 0) {

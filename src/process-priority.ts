@@ -4,30 +4,37 @@ import os from 'node:os';
 /** The nice level heed's processing and its embedded database run at behind the Slack ack front. */
 export const BACKGROUND_NICE = 10;
 
+/** What lowering did: threads now at the level, and the scheduling groups lowered once settled. */
+export interface Lowered {
+  threads: number;
+  /** Resolves with how many of the given processes' scheduling groups were put at the level. */
+  groups: Promise<number>;
+}
+
 /**
  * Puts one thread first: every other thread of this process, and every thread of the given processes
  * (the embedded database), gets nice `level`, so that a click's acknowledgement never waits for a CPU
  * behind heed's own work. Linux keeps nice per thread and a new thread inherits its creator's, so what
  * these threads start later runs at the same level. Raising one's own nice needs no privilege; a
- * thread that refuses (another user's process, no /proc) is left as it is. Returns how many threads
- * now run at `level` or below it.
+ * thread that refuses (another user's process, no /proc) is left as it is. The given processes'
+ * scheduling groups are lowered too, in the background (see lowerAutogroups).
  */
-export function lowerAllBut(keepTid: number, processes: number[], level = BACKGROUND_NICE): number {
-  let lowered = 0;
+export function lowerAllBut(keepTid: number, processes: number[], level = BACKGROUND_NICE): Lowered {
+  let threads = 0;
   const mine = autogroupOf('self');
-  for (const pid of processes) if (mine) lowerAutogroup(pid, mine.name, level);
+  const groups = mine ? lowerAutogroups(processes, mine.name, level) : Promise.resolve(0);
   for (const pid of [process.pid, ...processes]) {
     for (const tid of threadsOf(pid)) {
       if (tid === keepTid) continue;
       try {
         if (os.getPriority(tid) < level) os.setPriority(tid, level);
-        lowered++;
+        threads++;
       } catch {
         // Gone meanwhile, or not ours to change.
       }
     }
   }
-  return lowered;
+  return { threads, groups };
 }
 
 function threadsOf(pid: number): number[] {
@@ -44,15 +51,43 @@ function threadsOf(pid: number): number[] {
  * its own — every PostgreSQL backend does — competes as one group against all of heed's threads
  * together: the front got a share of the CPU like one backend's. The group's own nice
  * (/proc/<pid>/autogroup) puts it behind. heed's own group, which holds the front, is left alone.
- * Does nothing where the kernel has no autogroups or the process is not ours to change.
+ *
+ * Without CAP_SYS_ADMIN (a container, a non-root user) the kernel takes one such write per 100 ms,
+ * machine-wide, and refuses the others with EAGAIN; so the groups are written one at a time and a
+ * refused write is tried again after the kernel's interval, up to GROUP_TRIES times. Skips processes
+ * gone meanwhile or not ours to change, and does nothing where the kernel has no autogroups.
  */
-function lowerAutogroup(pid: number, mine: string, level: number): void {
-  const theirs = autogroupOf(pid);
-  if (!theirs || theirs.name === mine || theirs.nice >= level) return;
+async function lowerAutogroups(pids: number[], mine: string, level: number): Promise<number> {
+  let lowered = 0;
+  for (const pid of pids) {
+    for (let tries = 1; ; tries++) {
+      const theirs = autogroupOf(pid);
+      if (!theirs || theirs.name === mine) break;
+      if (theirs.nice >= level) {
+        lowered++;
+        break;
+      }
+      const outcome = writeAutogroupNice(pid, level);
+      if (outcome === 'done') lowered++;
+      if (outcome !== 'busy' || tries === GROUP_TRIES) break;
+      await new Promise((resolve) =>
+        setTimeout(resolve, GROUP_RETRY_MS + Math.random() * GROUP_RETRY_MS).unref(),
+      );
+    }
+  }
+  return lowered;
+}
+
+/** The kernel's interval between unprivileged autogroup writes is HZ/10: 100 ms. */
+const GROUP_RETRY_MS = 110;
+const GROUP_TRIES = 50;
+
+function writeAutogroupNice(pid: number, level: number): 'done' | 'busy' | 'refused' {
   try {
     writeFileSync(`/proc/${pid}/autogroup`, String(level));
-  } catch {
-    // Gone meanwhile, or not ours to change.
+    return 'done';
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EAGAIN' ? 'busy' : 'refused';
   }
 }
 

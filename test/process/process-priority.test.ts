@@ -19,11 +19,12 @@ const alone = spawn('setsid', ['sleep', '30']);
 await new Promise((r) => setTimeout(r, 100));
 const group = (pid) => { try { return readFileSync('/proc/' + pid + '/autogroup', 'utf8').trim(); } catch { return null; } };
 const selfBefore = group('self');
-const lowered = lowerAllBut(workerTid, [other.pid, alone.pid]);
+const { threads: lowered, groups } = lowerAllBut(workerTid, [other.pid, alone.pid]);
+const groupsLowered = await groups;
 const nice = (pid) => readdirSync('/proc/' + pid + '/task').map((t) => [Number(t), os.getPriority(Number(t))]);
 const later = new Worker("setInterval(() => {}, 1000)", { eval: true, execArgv: [] });
 await new Promise((r) => later.once('online', r));
-console.log(JSON.stringify({ lowered, workerTid, mine: nice(process.pid), other: nice(other.pid), groups: { selfBefore, self: group('self'), other: group(other.pid), alone: group(alone.pid) } }));
+console.log(JSON.stringify({ lowered, groupsLowered, workerTid, mine: nice(process.pid), other: nice(other.pid), groups: { selfBefore, self: group('self'), other: group(other.pid), alone: group(alone.pid) } }));
 other.kill(); alone.kill(); await worker.terminate(); await later.terminate();
 `;
 
@@ -56,8 +57,9 @@ describe('lowerAllBut', () => {
       cwd: ROOT,
       encoding: 'utf8',
     });
-    const { groups } = JSON.parse(out) as {
+    const { groups, groupsLowered } = JSON.parse(out) as {
       groups: Record<'selfBefore' | 'self' | 'other' | 'alone', string | null>;
+      groupsLowered: number;
     };
     if (groups.self === null) return; // a kernel without autogroups: nothing to set
     expect(groups.self).toBe(groups.selfBefore);
@@ -65,5 +67,6 @@ describe('lowerAllBut', () => {
     expect(groups.other).toBe(groups.self);
     expect(groups.alone).not.toBe(groups.self);
     expect(groups.alone).toMatch(/ nice 10$/);
+    expect(groupsLowered).toBe(1);
   });
 });
