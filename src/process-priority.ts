@@ -22,7 +22,12 @@ export interface Lowered {
 export function lowerAllBut(keepTid: number, processes: number[], level = BACKGROUND_NICE): Lowered {
   let threads = 0;
   const mine = autogroupOf('self');
-  const groups = mine ? lowerAutogroups(processes, mine.name, level) : Promise.resolve(0);
+  let groups = Promise.resolve(0);
+  if (mine) {
+    // After the writes already queued: this process's own calls must not take each other's slot.
+    groups = groupWrites.then(() => lowerAutogroups(processes, mine.name, level));
+    groupWrites = groups;
+  }
   for (const pid of [process.pid, ...processes]) {
     for (const tid of threadsOf(pid)) {
       if (tid === keepTid) continue;
@@ -36,6 +41,9 @@ export function lowerAllBut(keepTid: number, processes: number[], level = BACKGR
   }
   return { threads, groups };
 }
+
+/** The scheduling-group writes queued so far (see lowerAutogroups), one sequence at a time. */
+let groupWrites: Promise<unknown> = Promise.resolve();
 
 function threadsOf(pid: number): number[] {
   try {
