@@ -15,8 +15,9 @@ const worker = new Worker("const { parentPort } = require('node:worker_threads')
 const workerTid = await new Promise((r) => worker.once('message', r));
 const other = spawn('sleep', ['30']);
 // A session of its own, as every PostgreSQL backend starts: its own scheduling group where Linux has autogroups.
-const alone = spawn('setsid', ['sleep', '30']);
-await new Promise((r) => setTimeout(r, 100));
+// Node calls setsid() in the child before exec and returns only after exec, so the session exists now
+// (the setsid command calls it only once it runs, which a loaded machine may delay past any wait).
+const alone = spawn('sleep', ['30'], { detached: true });
 const group = (pid) => { try { return readFileSync('/proc/' + pid + '/autogroup', 'utf8').trim(); } catch { return null; } };
 const selfBefore = group('self');
 const { threads: lowered, groups } = lowerAllBut(workerTid, [other.pid, alone.pid]);
