@@ -2,6 +2,7 @@ import type { HttpAnswererConfig } from '../config.ts';
 import { errorMessage } from '../core/errors.ts';
 import type { Answerer, AnswerRequest, AnswerResult, Clock, FeedbackStore, Logger } from '../core/ports.ts';
 import { systemClock } from '../core/ports.ts';
+import { safeParse } from '../core/schemas.ts';
 import { type AgentRequest, AgentResponseSchema, withSources } from './agent-contract.ts';
 import type { ConfidenceThreshold } from './knowledge-index.ts';
 import { KnowledgeRetriever } from './knowledge-retriever.ts';
@@ -134,7 +135,7 @@ export class HttpAnswerer implements Answerer {
     } catch {
       throw new MalformedResponse('the body is not JSON');
     }
-    const parsed = AgentResponseSchema.safeParse(json);
+    const parsed = safeParse(AgentResponseSchema, json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
       throw new MalformedResponse(`${issue.path.join('.') || 'body'}: ${issue.message}`);

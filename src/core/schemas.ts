@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HeedError } from './errors.ts';
+import { errorMessage, HeedError } from './errors.ts';
 import { PLATFORMS, REASONS } from './types.ts';
 
 /** Every limit a user can hit, in one place (adapters show them in their forms). */
@@ -109,9 +109,25 @@ export const ConversationRefSchema = z
   })
   .strict();
 
+/**
+ * `schema.safeParse` that never throws. Zod runs a length check (min, max) on any value that has a
+ * `length`, even one that already failed its type check, and compares that length as a number: a
+ * hostile value such as `{"length": {"toString": null}}` (JSON can carry one) makes the comparison
+ * throw a TypeError. That value is refused like any other that does not fit.
+ */
+export function safeParse<S extends z.ZodType>(schema: S, input: unknown): z.ZodSafeParseResult<z.output<S>> {
+  try {
+    return schema.safeParse(input) as z.ZodSafeParseResult<z.output<S>>;
+  } catch (err) {
+    const message = `not a readable value (${errorMessage(err)})`;
+    const error = new z.ZodError([{ code: 'custom', path: [], message, input }]) as z.ZodError<z.output<S>>;
+    return { success: false, error };
+  }
+}
+
 /** Parses with a schema; failures become one HeedError that names the offending fields. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = safeParse(schema, input);
   if (result.success) return result.data;
   const detail = result.error.issues.map((i) => `${i.path.join('.') || 'value'}: ${i.message}`).join('; ');
   throw new HeedError('invalid_input', `Invalid ${what}: ${detail}`, { cause: result.error });

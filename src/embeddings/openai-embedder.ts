@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import { z } from 'zod';
 import type { Embedder } from '../core/clustering/embedder.ts';
 import { HeedError } from '../core/errors.ts';
+import { safeParse } from '../core/schemas.ts';
 
 export interface EmbeddingsConfig {
   baseUrl: string;
@@ -34,7 +35,7 @@ export function createOpenAIEmbedder(config: EmbeddingsConfig, defaultTimeoutMs 
         { model: config.model, input: [...texts], encoding_format: 'float' },
         { timeout: opts.timeoutMs ?? defaultTimeoutMs },
       );
-      const parsed = Response.safeParse(raw);
+      const parsed = safeParse(Response, raw);
       if (!parsed.success || parsed.data.data.length !== texts.length) {
         throw new HeedError('platform', `embeddings: expected ${texts.length} vectors from ${config.model}`);
       }

@@ -3,6 +3,7 @@ import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { HeedError } from '../core/errors.ts';
+import { safeParse } from '../core/schemas.ts';
 
 /** The embedded database's login, generated once per data folder. */
 export interface DbCredentials {
@@ -43,7 +44,7 @@ export async function readCredentials(dataDir: string): Promise<DbCredentials | 
   } catch {
     json = undefined;
   }
-  const parsed = Schema.safeParse(json);
+  const parsed = safeParse(Schema, json);
   if (!parsed.success) throw new HeedError('config', `${file} is not a valid credentials file`);
   await chmod(file, 0o600); // tighten a copy restored with looser permissions
   return parsed.data;

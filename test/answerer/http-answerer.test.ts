@@ -154,13 +154,21 @@ describe('HTTP answerer: the team’s agent behind heed', () => {
       { json: { answer: 'SECRET-INTERNAL wrong field' } },
       { json: { text: '   ' } },
       { json: { text: 'ok', sources: [{ url: 'javascript:alert(1)' }] } },
+      // A length that is no number: zod's length check throws on it unless heed's parse catches it.
+      { json: { text: { length: { toString: null } } } },
     );
-    for (const question of ['Malformed one?', 'Malformed two?', 'Malformed three?', 'Malformed four?']) {
+    for (const question of [
+      'Malformed one?',
+      'Malformed two?',
+      'Malformed three?',
+      'Malformed four?',
+      'Five?',
+    ]) {
       const i = await core.answer(question, asker());
       expect(i).toMatchObject({ answer: AGENT_MALFORMED, failed: true, question });
       expect(i.answer).not.toContain('SECRET-INTERNAL');
     }
-    expect(agent.calls).toHaveLength(4); // not retried
+    expect(agent.calls).toHaveLength(5); // not retried
   });
 
   it('a thread follow-up carries the earlier turns as history, and records them as context', async () => {

@@ -65,6 +65,8 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
     scalar,
     hugeString,
     operatorObject,
+    // A `length` that is no number ({length: {toString: null}}): a length check that compares it throws.
+    operatorObject.map((o) => Object.fromEntries([['length', o]])),
     fc.array(tie('value'), { maxLength: 4 }),
     fc
       .array(fc.tuple(fc.oneof(fc.constantFrom(...HOSTILE_KEYS), fc.string()), tie('value')), {
