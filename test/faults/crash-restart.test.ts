@@ -80,6 +80,18 @@ describe('heed killed with SIGKILL mid-stream, then started again', () => {
     expect(outcomes.lostClicks).toEqual([]);
     expect(outcomes.recorded).toBe(plans.length);
     expect(outcomes.duplicates).toBe(0);
+    // A click is settled once its vote row exists, which can be before heed has read its pattern's
+    // window (a loaded machine showed none yet). Two patterns get only 👎: wait for their reviews to
+    // be posted, then give a second review the time it would need to appear.
+    await waitFor(
+      async () => {
+        const now = await checkIntegrity(db);
+        return now.openReviews >= 2 && now.unposted.length === 0;
+      },
+      'the reviews the 👎 raise, posted',
+      60_000,
+    );
+    await new Promise((r) => setTimeout(r, 1000));
     const integrity = await checkIntegrity(db);
     expect(integrity.reviews).toBeGreaterThan(0);
     expect(integrity.patternsWithTwoOpen).toEqual([]);
