@@ -12,7 +12,7 @@ import { SlackHttpClient } from '../helpers/slack-signer.ts';
 import { type ClickPlan, openLoop, sendClick } from './click-load.ts';
 import { settleClicks } from './click-outcomes.ts';
 import { type HeedChild, spawnHeed } from './heed-child.ts';
-import { checkIntegrity } from './integrity.ts';
+import { checkIntegrity, integrityOnceCaughtUp } from './integrity.ts';
 import { QUESTIONS } from './outage-scenario.ts';
 import { askThroughSlack } from './slack-ask.ts';
 import { MODS_CHANNEL, slackEnv } from './slack-heed.ts';
@@ -80,19 +80,8 @@ describe('heed killed with SIGKILL mid-stream, then started again', () => {
     expect(outcomes.lostClicks).toEqual([]);
     expect(outcomes.recorded).toBe(plans.length);
     expect(outcomes.duplicates).toBe(0);
-    // A click is settled once its vote row exists, which can be before heed has read its pattern's
-    // window (a loaded machine showed none yet). Two patterns get only 👎: wait for their reviews to
-    // be posted, then give a second review the time it would need to appear.
-    await waitFor(
-      async () => {
-        const now = await checkIntegrity(db);
-        return now.openReviews >= 2 && now.unposted.length === 0;
-      },
-      'the reviews the 👎 raise, posted',
-      60_000,
-    );
-    await new Promise((r) => setTimeout(r, 1000));
-    const integrity = await checkIntegrity(db);
+    // Two patterns get only 👎: both raise a review.
+    const integrity = await integrityOnceCaughtUp(db, 2);
     expect(integrity.reviews).toBeGreaterThan(0);
     expect(integrity.patternsWithTwoOpen).toEqual([]);
     expect(integrity.danglingFeedback).toEqual([]);

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { sendClick } from './click-load.ts';
 import { settleClicks } from './click-outcomes.ts';
-import { checkIntegrity } from './integrity.ts';
+import { integrityOnceCaughtUp } from './integrity.ts';
 import { answerQuestions, plansFor, runOutage } from './outage-scenario.ts';
 import { startSlackHeed } from './slack-heed.ts';
 
@@ -33,7 +33,8 @@ describe('the database is unavailable for a while (its processes paused) while c
     expect.soft(run.healthDuring).toEqual(run.healthDuring.map(() => 503));
     expect(run.healthAfter).toBe(200);
 
-    const integrity = await checkIntegrity(sh.db);
+    // Two patterns get mostly 👎: both raise a review.
+    const integrity = await integrityOnceCaughtUp(sh.db, 2);
     expect(integrity.reviews).toBeGreaterThan(0);
     expect.soft(integrity.patternsWithTwoOpen).toEqual([]);
     expect.soft(integrity.reviewsWithoutFeedback).toEqual([]);

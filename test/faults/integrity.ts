@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { waitFor } from '../helpers/fake-slack.ts';
 
 export interface Integrity {
   reviews: number;
@@ -62,4 +63,27 @@ export async function checkIntegrity(db: Db): Promise<Integrity> {
       .map((r) => String(r._id)),
     unposted: reviews.filter((r) => !(r.threads?.length > 0)).map((r) => String(r._id)),
   };
+}
+
+/**
+ * The invariants once heed has caught up. A click counts as settled when its vote row exists, which
+ * can come before heed has read its pattern's window (a loaded machine showed no review yet): waits
+ * until at least `openReviews` reviews are open and every review is posted, then a second for a
+ * duplicate review to show, and checks.
+ */
+export async function integrityOnceCaughtUp(
+  db: Db,
+  openReviews: number,
+  timeoutMs = 60_000,
+): Promise<Integrity> {
+  await waitFor(
+    async () => {
+      const now = await checkIntegrity(db);
+      return now.openReviews >= openReviews && now.unposted.length === 0;
+    },
+    `${openReviews} open reviews, all posted`,
+    timeoutMs,
+  );
+  await new Promise((r) => setTimeout(r, 1000));
+  return checkIntegrity(db);
 }
