@@ -36,6 +36,9 @@ export interface SlackFuzzReport {
 
 const SECRET = 'fuzz-signing-secret-0123456789';
 
+/** How long the comparison waits for the last acknowledged payloads to be written. */
+const SETTLE_MS = 15_000;
+
 /**
  * Correctly signed but fuzzed Slack payloads through heed's real /slack/events (startHeed: the
  * production composition, processBeforeResponse false), `concurrency` in flight. The bench runs 1,000.
@@ -79,7 +82,14 @@ export async function runSlackFuzz(opts: SlackFuzzOptions): Promise<SlackFuzzRep
     const report = await send(`${heed.url}/slack/events`, cases, concurrency, `${heed.url}/healthz`);
     report.unacknowledged = logger.lines.filter((l) => /not acknowledged/.test(l.msg ?? '')).length;
     report.unhandledRejections = rejections;
+    // heed acknowledges before it writes (processBeforeResponse false), so the last payloads may still
+    // be in processing here: compare again until it agrees or SETTLE_MS passed; a lost write stays.
+    const until = Date.now() + SETTLE_MS;
     report.mismatches = await compare(opts.mongoUri, dbName, cases, seeded.length);
+    while (report.mismatches.length > 0 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 200));
+      report.mismatches = await compare(opts.mongoUri, dbName, cases, seeded.length);
+    }
     return report;
   } finally {
     process.off('unhandledRejection', onRejection);
