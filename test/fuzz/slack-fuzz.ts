@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { MongoClient } from 'mongodb';
+import { type Db, MongoClient } from 'mongodb';
 import { type Heed, startHeed } from '../../src/main.ts';
 import { FakeSlack } from '../helpers/fake-slack.ts';
 import { memoryLogger } from '../helpers/fakes.ts';
@@ -53,6 +53,7 @@ export async function runSlackFuzz(opts: SlackFuzzOptions): Promise<SlackFuzzRep
   const onRejection = () => void rejections++;
   process.on('unhandledRejection', onRejection);
   let heed: Heed | undefined;
+  let client: MongoClient | undefined;
   try {
     heed = await startHeed({
       logger,
@@ -85,10 +86,12 @@ export async function runSlackFuzz(opts: SlackFuzzOptions): Promise<SlackFuzzRep
     // heed acknowledges before it writes (processBeforeResponse false), so the last payloads may still
     // be in processing here: compare again until it agrees or SETTLE_MS passed; a lost write stays.
     const until = Date.now() + SETTLE_MS;
-    report.mismatches = await compare(opts.mongoUri, dbName, cases, seeded.length);
+    client = await MongoClient.connect(opts.mongoUri);
+    const db = client.db(dbName);
+    report.mismatches = await compare(db, cases, seeded.length);
     while (report.mismatches.length > 0 && Date.now() < until) {
       await new Promise((r) => setTimeout(r, 200));
-      report.mismatches = await compare(opts.mongoUri, dbName, cases, seeded.length);
+      report.mismatches = await compare(db, cases, seeded.length);
     }
     return report;
   } finally {
@@ -96,7 +99,7 @@ export async function runSlackFuzz(opts: SlackFuzzOptions): Promise<SlackFuzzRep
     await heed?.stop();
     await fake.close();
     await rm(knowledgeDir, { recursive: true, force: true });
-    const client = await MongoClient.connect(opts.mongoUri);
+    client ??= await MongoClient.connect(opts.mongoUri);
     await client
       .db(dbName)
       .dropDatabase()
@@ -158,38 +161,27 @@ async function send(
 }
 
 /** What the valid cases must have written — exactly, nothing more — against what is stored. */
-async function compare(
-  uri: string,
-  dbName: string,
-  cases: FuzzCase[],
-  seededCount: number,
-): Promise<string[]> {
-  const client = await MongoClient.connect(uri);
-  try {
-    const db = client.db(dbName);
-    const out: string[] = [];
-    const feedback = await db.collection('feedback').find({}).toArray();
-    const want = new Map<string, unknown>();
-    for (const c of cases)
-      if (c.kind === 'vote' || c.kind === 'rating')
-        want.set(`${c.expect.interactionId}|${c.expect.userId}|${c.kind}`, c.expect.value);
-    const got = new Map(feedback.map((f) => [`${f.interactionId}|${f.userId}|${f.kind}`, f.value]));
-    for (const [k, v] of want)
-      if (got.get(k) !== v) out.push(`feedback ${k}: want ${String(v)}, got ${String(got.get(k))}`);
-    const why = new Map(cases.map((c, n) => [`UF${n}`, c.kind === 'invalid' ? c.what : c.kind]));
-    for (const [k, v] of got)
-      if (!want.has(k)) out.push(`unexpected feedback ${k} = ${String(v)} (${why.get(k.split('|')[1]!)})`);
-    const questions = cases.filter((c) => c.kind === 'question').length;
-    const interactions = await db.collection('interactions').countDocuments({});
-    if (interactions !== seededCount + questions)
-      out.push(`interactions: want ${seededCount + questions}, got ${interactions}`);
-    for (const name of ['feedback', 'interactions', 'reviews', 'knowledge', 'instructions']) {
-      const docs = await db.collection(name).find({}).toArray();
-      const bad = docs.flatMap((d) => dangerousKeys(d));
-      if (bad.length > 0) out.push(`${name} holds hostile keys: ${bad.slice(0, 5).join(', ')}`);
-    }
-    return out;
-  } finally {
-    await client.close();
+async function compare(db: Db, cases: FuzzCase[], seededCount: number): Promise<string[]> {
+  const out: string[] = [];
+  const feedback = await db.collection('feedback').find({}).toArray();
+  const want = new Map<string, unknown>();
+  for (const c of cases)
+    if (c.kind === 'vote' || c.kind === 'rating')
+      want.set(`${c.expect.interactionId}|${c.expect.userId}|${c.kind}`, c.expect.value);
+  const got = new Map(feedback.map((f) => [`${f.interactionId}|${f.userId}|${f.kind}`, f.value]));
+  for (const [k, v] of want)
+    if (got.get(k) !== v) out.push(`feedback ${k}: want ${String(v)}, got ${String(got.get(k))}`);
+  const why = new Map(cases.map((c, n) => [`UF${n}`, c.kind === 'invalid' ? c.what : c.kind]));
+  for (const [k, v] of got)
+    if (!want.has(k)) out.push(`unexpected feedback ${k} = ${String(v)} (${why.get(k.split('|')[1]!)})`);
+  const questions = cases.filter((c) => c.kind === 'question').length;
+  const interactions = await db.collection('interactions').countDocuments({});
+  if (interactions !== seededCount + questions)
+    out.push(`interactions: want ${seededCount + questions}, got ${interactions}`);
+  for (const name of ['feedback', 'interactions', 'reviews', 'knowledge', 'instructions']) {
+    const docs = await db.collection(name).find({}).toArray();
+    const bad = docs.flatMap((d) => dangerousKeys(d));
+    if (bad.length > 0) out.push(`${name} holds hostile keys: ${bad.slice(0, 5).join(', ')}`);
   }
+  return out;
 }
