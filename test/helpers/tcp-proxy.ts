@@ -1,7 +1,11 @@
 import net from 'node:net';
 
-/** A loopback TCP proxy that can cut every open connection, as a failing network or a restarting server would. */
-export async function startTcpProxy(target: { host: string; port: number }) {
+/**
+ * A loopback TCP proxy that can cut every open connection, as a failing network or a restarting server
+ * would. `onClientData` is called for each chunk a client sends (a request on its way), before it is
+ * passed on: a test can cut there, with that request in flight.
+ */
+export async function startTcpProxy(target: { host: string; port: number }, onClientData?: () => void) {
   const sockets = new Set<net.Socket>();
   const server = net.createServer((client) => {
     const upstream = net.connect(target.port, target.host);
@@ -10,6 +14,7 @@ export async function startTcpProxy(target: { host: string; port: number }) {
       s.on('close', () => sockets.delete(s));
       s.on('error', () => {});
     }
+    if (onClientData) client.on('data', onClientData);
     client.pipe(upstream).pipe(client);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
