@@ -21,7 +21,7 @@ import type {
 import { noMetrics, systemClock } from './ports.ts';
 import { mayActOnReview, resolveReview } from './resolution.ts';
 import { DEFAULT_POLICY, isNegative, type ReviewPolicyConfig, shouldReview } from './review-policy.ts';
-import { type ReviewRaiserDeps, raiseReview } from './review-raiser.ts';
+import { postUnposted, type ReviewRaiserDeps, raiseReview } from './review-raiser.ts';
 import { DEFAULT_REVIEW_REFRESH_MS, ReviewRefresher } from './review-refresher.ts';
 import { buildReviewView } from './review-view.ts';
 import {
@@ -219,6 +219,14 @@ export class FeedbackCore {
     const hour = utcHour(createdAt);
     if (isClosedDay(day, now)) await this.store.rollups.invalidate(day);
     if (isClosedHour(hour, now)) await this.store.rollups.invalidate(hour);
+  }
+
+  /**
+   * Posts open reviews that never reached a moderators' channel (their creator died between storing and
+   * posting one), once the creator's 5-minute claim has passed. The scheduler's sweep runs it.
+   */
+  postUnpostedReviews(): Promise<number> {
+    return postUnposted(this.raiser());
   }
 
   private raiser(): ReviewRaiserDeps {

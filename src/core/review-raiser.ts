@@ -3,7 +3,7 @@ import type { FeedbackStore, Logger } from './ports.ts';
 import { isNegative, type ReviewPolicyConfig, windowStats } from './review-policy.ts';
 import type { ReviewRefresher } from './review-refresher.ts';
 import { buildReviewView, summarizeFeedback } from './review-view.ts';
-import type { Feedback, Interaction, Review } from './types.ts';
+import type { Feedback, Interaction, Platform, Review } from './types.ts';
 import type { ReviewView } from './views.ts';
 
 /** How long an unposted review's post claim holds before another instance may try again. */
@@ -45,7 +45,7 @@ export async function raiseReview(
   if (mayPost) {
     await linked;
     const view = await buildReviewView(store, review, deps.policy, recent);
-    await postReview(deps, view, trigger);
+    await postReview(deps, view, trigger.platform);
     await deps.refresher.posted(view);
   } else {
     // The item goes into the thread while it is linked; the root's numbers follow, throttled (the full
@@ -66,24 +66,54 @@ function openFor(deps: ReviewRaiserDeps, interaction: Interaction) {
 
 /**
  * The right to post a review that has no thread yet: its creator, or — when the creator died between
- * storing and posting it — the next feedback that joins it. One claim per review and 5-minute window,
- * so concurrent instances post once and a claimant that died is followed by the next window's.
+ * storing and posting it — the next feedback that joins it, or the sweep (postUnposted). One claim per
+ * review and 5-minute lease, counted from the review's creation: the creator takes the first lease, and
+ * a joiner racing the creator's post falls into that same lease (leases on the wall clock's 5-minute
+ * marks let a joiner just past a mark post the review a second time).
  */
 function claimPost(deps: ReviewRaiserDeps, review: Review): Promise<boolean> {
-  const window = Math.floor(deps.now().getTime() / UNPOSTED_RETRY_MS);
-  return deps.store.deliveries.claim(`review-post:${review.id}:${window}`, deps.now());
+  const lease = Math.max(
+    0,
+    Math.floor((deps.now().getTime() - review.createdAt.getTime()) / UNPOSTED_RETRY_MS),
+  );
+  return deps.store.deliveries.claim(`review-post:${review.id}:${lease}`, deps.now());
 }
 
-async function postReview(deps: ReviewRaiserDeps, view: ReviewView, trigger: Feedback): Promise<void> {
+/**
+ * Posts the open reviews that have no thread yet, each under the claim above: a review whose creator
+ * died between storing and posting it reaches the moderators once that lease has passed, even when no
+ * later feedback joins it. Run by the scheduler's sweep; returns how many it posted.
+ */
+export async function postUnposted(deps: ReviewRaiserDeps, limit = 1000): Promise<number> {
+  let posted = 0;
+  if (deps.platforms.all().length === 0) return posted;
+  for (const review of await deps.store.reviews.list({ status: 'open', limit })) {
+    if (review.threads.length > 0 || !(await claimPost(deps, review))) continue;
+    const [view, interaction] = await Promise.all([
+      buildReviewView(deps.store, review, deps.policy),
+      deps.store.interactions.get(review.interactionId),
+    ]);
+    // Where no platform takes it now, none takes the others either: the next sweep tries again.
+    if (!(await postReview(deps, view, interaction?.ref.platform ?? 'slack'))) break;
+    await deps.refresher.posted(view);
+    posted++;
+  }
+  if (posted > 0) deps.logger.info({ posted }, 'unposted reviews posted');
+  return posted;
+}
+
+/** Posts the review where moderators can see it, `origin`'s platform first; true once a thread holds it. */
+async function postReview(deps: ReviewRaiserDeps, view: ReviewView, origin: Platform): Promise<boolean> {
   const { platforms } = deps;
-  for (const platform of platforms.preferring(trigger.platform)) {
+  for (const platform of platforms.preferring(origin)) {
     const thread = await platforms.safely('postReview', undefined, () => platform.postReview(view));
     if (thread) {
       await deps.store.reviews.addThread(view.review.id, thread);
-      return;
+      return true;
     }
   }
   deps.logger.warn({ reviewId: view.review.id }, 'review not posted: no platform with a moderators channel');
+  return false;
 }
 
 async function appendToReview(

@@ -26,7 +26,7 @@ export interface SchedulerOptions {
   clock?: Clock;
   /** Names this instance in claims and leases; default host:pid:random. */
   instanceId?: string;
-  /** How often missed or failed digests are retried. Default every 5 minutes. */
+  /** How often missed or failed digests are retried, and unposted reviews posted. Default every 5 minutes. */
   sweepCron?: string;
   /** When old deliveries are deleted (and, with HEED_RETENTION_DAYS, old text redacted). Default daily 03:30 in the digest's zone. */
   retentionCron?: string;
@@ -51,8 +51,9 @@ export interface Scheduler {
 }
 
 /**
- * Weekly digest (config.digest.cron in config.digest.timezone), a retry/catch-up sweep, the daily
- * retention job and the hourly summaries of closed days and hours that reports read. Every instance
+ * Weekly digest (config.digest.cron in config.digest.timezone), a retry/catch-up sweep, a sweep that posts
+ * reviews a dead instance left unposted, the daily retention job and the hourly summaries of closed
+ * days and hours that reports read. Every instance
  * may run it: the store's claims (MongoDB in production) make each post happen once.
  */
 export function startScheduler(opts: SchedulerOptions): Scheduler {
@@ -97,6 +98,17 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
   const tasks: ScheduledTask[] = [
     cron.schedule(opts.config.digest.cron, tick('digest'), options('heed-digest')),
     cron.schedule(opts.sweepCron ?? '*/5 * * * *', tick('digest-sweep'), options('heed-digest-sweep')),
+    cron.schedule(
+      opts.sweepCron ?? '*/5 * * * *',
+      async () => {
+        try {
+          await opts.core.postUnpostedReviews();
+        } catch (err) {
+          logger.warn({ err: errorMessage(err), job: 'review-sweep' }, 'unposted reviews sweep failed');
+        }
+      },
+      options('heed-review-sweep'),
+    ),
     cron.schedule(
       opts.retentionCron ?? '30 3 * * *',
       async () => {

@@ -81,8 +81,9 @@ describe('heed killed with SIGKILL mid-stream, then started again', () => {
     expect(outcomes.recorded).toBe(plans.length);
     expect(outcomes.duplicates).toBe(0);
     // Two patterns get only 👎: both raise a review.
-    const integrity = await integrityOnceCaughtUp(db, 2);
+    const integrity = await integrityOnceCaughtUp(db, 2, { killed: true });
     expect(integrity.reviews).toBeGreaterThan(0);
+    expect(integrity.unpostedUnclaimed).toEqual([]);
     expect(integrity.patternsWithTwoOpen).toEqual([]);
     expect(integrity.danglingFeedback).toEqual([]);
   }, 180_000);

@@ -14,6 +14,11 @@ export interface Integrity {
   resolutionsWithoutEffect: string[];
   /** Reviews never posted to a moderators' channel (no thread). */
   unposted: string[];
+  /**
+   * Of those, the ones no instance has claimed the post of. A claimed one whose claimant was killed is
+   * posted by the scheduler's sweep once the claim's 5-minute lease has passed.
+   */
+  unpostedUnclaimed: string[];
 }
 
 /** Checks the invariants a crash or an outage must not break, straight from the database. */
@@ -31,7 +36,16 @@ export async function checkIntegrity(db: Db): Promise<Integrity> {
     .collection('instructions')
     .find({}, { projection: { reviewId: 1 } })
     .toArray();
+  const postClaims = (
+    await db
+      .collection<{ _id: string }>('deliveries')
+      .find({}, { projection: { _id: 1 } })
+      .toArray()
+  )
+    .map((d) => /^review-post:([^:]+):/.exec(d._id)?.[1])
+    .filter(Boolean);
   const ids = new Set(reviews.map((r) => String(r._id)));
+  const unposted = reviews.filter((r) => !(r.threads?.length > 0)).map((r) => String(r._id));
   const linked = new Set(
     feedback
       .map((f) => f.reviewId)
@@ -61,7 +75,8 @@ export async function checkIntegrity(db: Db): Promise<Integrity> {
           !wrote.has(String(r._id)),
       )
       .map((r) => String(r._id)),
-    unposted: reviews.filter((r) => !(r.threads?.length > 0)).map((r) => String(r._id)),
+    unposted,
+    unpostedUnclaimed: unposted.filter((id) => !postClaims.includes(id)),
   };
 }
 
@@ -69,21 +84,27 @@ export async function checkIntegrity(db: Db): Promise<Integrity> {
  * The invariants once heed has caught up. A click counts as settled when its vote row exists, which
  * can come before heed has read its pattern's window (a loaded machine showed no review yet): waits
  * until at least `openReviews` reviews are open and every review is posted, then a second for a
- * duplicate review to show, and checks.
+ * duplicate review to show, and checks. After a SIGKILL (`killed`), a review whose post the killed
+ * instance had claimed counts as caught up: it waits for the sweep after that claim's lease.
  */
 export async function integrityOnceCaughtUp(
   db: Db,
   openReviews: number,
-  timeoutMs = 60_000,
+  { timeoutMs = 60_000, killed = false } = {},
 ): Promise<Integrity> {
+  let last: Integrity | undefined;
   await waitFor(
     async () => {
-      const now = await checkIntegrity(db);
-      return now.openReviews >= openReviews && now.unposted.length === 0;
+      last = await checkIntegrity(db);
+      return (
+        last.openReviews >= openReviews && (killed ? last.unpostedUnclaimed : last.unposted).length === 0
+      );
     },
-    `${openReviews} open reviews, all posted`,
+    `${openReviews} open reviews, all posted${killed ? ' or claimed' : ''}`,
     timeoutMs,
-  );
+  ).catch((err: Error) => {
+    throw new Error(`${err.message}; last seen ${JSON.stringify(last)}`);
+  });
   await new Promise((r) => setTimeout(r, 1000));
   return checkIntegrity(db);
 }

@@ -3,6 +3,7 @@ import { FeedbackCore } from '../../src/core/feedback-core.ts';
 import { startScheduler } from '../../src/scheduler/index.ts';
 import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import { fixedAnswerer, memoryLogger } from '../helpers/fakes.ts';
+import { RecordingPlatform } from '../helpers/recording-platform.ts';
 import { config, keysOf, platforms, QUIET } from './setup.ts';
 
 afterEach(() => {
@@ -78,6 +79,54 @@ describe('the real node-cron task drives the digest', () => {
       interval: 20,
     });
     await scheduler.stop();
+  });
+
+  it('posts a review its creator left unposted, by the default 5-minute sweep once the claim passed', async () => {
+    const store = createMemoryFeedbackStore();
+    vi.useFakeTimers({
+      now: new Date('2026-11-03T10:01:00Z'),
+      toFake: ['Date', 'setTimeout', 'clearTimeout'],
+    });
+    // The creator: its platform refuses the post (Slack down), so the review is stored, claimed, unposted.
+    const creator = new FeedbackCore({ store, answerer: fixedAnswerer(), logger: memoryLogger() });
+    creator.attachPlatform(new RecordingPlatform('slack', {}));
+    const asked = await creator.answer('Why is the VPN slow?', { platform: 'slack', userId: 'U1' });
+    for (const userId of ['U2', 'U3', 'U4'])
+      await creator.recordFeedback({
+        interactionId: asked.id,
+        platform: 'slack',
+        userId,
+        kind: 'vote',
+        value: 'down',
+      });
+    const [review] = await store.reviews.list({ status: 'open' });
+    expect(review?.threads).toEqual([]);
+    // Another instance, whose Slack has a moderators' channel, runs the scheduler.
+    const core = new FeedbackCore({ store, answerer: fixedAnswerer(), logger: memoryLogger() });
+    const slack = new RecordingPlatform('slack');
+    core.attachPlatform(slack);
+    const scheduler = startScheduler({
+      config,
+      core,
+      store,
+      logger: memoryLogger(),
+      ...QUIET,
+      sweepCron: undefined,
+    });
+    await scheduler.ready;
+    await vi.advanceTimersByTimeAsync(4 * 60_000); // 10:05: the sweep runs inside the creator's claim
+    expect(slack.named('postReview')).toEqual([]);
+    await vi.advanceTimersByTimeAsync(5 * 60_000); // 10:10: past it
+    vi.useRealTimers();
+    await vi.waitFor(
+      () => expect(slack.named('postReview').map((p) => p.view.review.id)).toEqual([review!.id]),
+      {
+        timeout: 10_000,
+        interval: 20,
+      },
+    );
+    await scheduler.stop();
+    expect((await store.reviews.get(review!.id))?.threads).toHaveLength(1);
   });
 
   it('refuses a DIGEST_CRON node-cron cannot run, naming the variable', async () => {
