@@ -89,12 +89,10 @@ export async function postUnposted(deps: ReviewRaiserDeps, limit = 1000): Promis
   if (deps.platforms.all().length === 0) return posted;
   for (const review of await deps.store.reviews.list({ status: 'open', limit })) {
     if (review.threads.length > 0 || !(await claimPost(deps, review))) continue;
-    const [view, interaction] = await Promise.all([
-      buildReviewView(deps.store, review, deps.policy),
-      deps.store.interactions.get(review.interactionId),
-    ]);
-    // Where no platform takes it now, none takes the others either: the next sweep tries again.
-    if (!(await postReview(deps, view, interaction?.ref.platform ?? 'slack'))) break;
+    const view = await buildReviewView(deps.store, review, deps.policy);
+    // As a raised review goes: the newest feedback's platform first. Where no platform takes it now,
+    // none takes the others either: the next sweep tries again.
+    if (!(await postReview(deps, view, view.related[0]?.platform ?? 'slack'))) break;
     await deps.refresher.posted(view);
     posted++;
   }

@@ -53,8 +53,8 @@ export interface Scheduler {
 /**
  * Weekly digest (config.digest.cron in config.digest.timezone), a retry/catch-up sweep, a sweep that posts
  * reviews a dead instance left unposted, the daily retention job and the hourly summaries of closed
- * days and hours that reports read. Every instance
- * may run it: the store's claims (MongoDB in production) make each post happen once.
+ * days and hours that reports read. Every instance may run it: the store's claims (MongoDB in
+ * production) make each post happen once.
  */
 export function startScheduler(opts: SchedulerOptions): Scheduler {
   if (!cron.validate(opts.config.digest.cron) || !catchUpReadable(opts.config.digest.cron))

@@ -36,14 +36,14 @@ export async function checkIntegrity(db: Db): Promise<Integrity> {
     .collection('instructions')
     .find({}, { projection: { reviewId: 1 } })
     .toArray();
-  const postClaims = (
-    await db
-      .collection<{ _id: string }>('deliveries')
-      .find({}, { projection: { _id: 1 } })
-      .toArray()
-  )
-    .map((d) => /^review-post:([^:]+):/.exec(d._id)?.[1])
-    .filter(Boolean);
+  const postClaims = new Set(
+    (
+      await db
+        .collection<{ _id: string }>('deliveries')
+        .find({}, { projection: { _id: 1 } })
+        .toArray()
+    ).map((d) => /^review-post:([^:]+):/.exec(d._id)?.[1]),
+  );
   const ids = new Set(reviews.map((r) => String(r._id)));
   const unposted = reviews.filter((r) => !(r.threads?.length > 0)).map((r) => String(r._id));
   const linked = new Set(
@@ -76,7 +76,7 @@ export async function checkIntegrity(db: Db): Promise<Integrity> {
       )
       .map((r) => String(r._id)),
     unposted,
-    unpostedUnclaimed: unposted.filter((id) => !postClaims.includes(id)),
+    unpostedUnclaimed: unposted.filter((id) => !postClaims.has(id)),
   };
 }
 
