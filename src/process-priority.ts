@@ -76,7 +76,8 @@ async function lowerAutogroups(pids: number[], mine: string, level: number): Pro
         break;
       }
       const outcome = writeAutogroupNice(pid, level);
-      if (outcome === 'done') lowered++;
+      // Counted only once the kernel shows it: a write that returns but does not apply lowered nothing.
+      if (outcome === 'done' && (autogroupOf(pid)?.nice ?? -Infinity) >= level) lowered++;
       if (outcome !== 'busy' || tries === GROUP_TRIES) break;
       await new Promise((resolve) =>
         setTimeout(resolve, GROUP_RETRY_MS + Math.random() * GROUP_RETRY_MS).unref(),
