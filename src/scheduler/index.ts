@@ -95,11 +95,12 @@ export function startScheduler(opts: SchedulerOptions): Scheduler {
     }
   };
   const options = (name: string) => ({ timezone, name, noOverlap: true, logger: cronLogger(logger) });
+  const sweepCron = opts.sweepCron ?? '*/5 * * * *';
   const tasks: ScheduledTask[] = [
     cron.schedule(opts.config.digest.cron, tick('digest'), options('heed-digest')),
-    cron.schedule(opts.sweepCron ?? '*/5 * * * *', tick('digest-sweep'), options('heed-digest-sweep')),
+    cron.schedule(sweepCron, tick('digest-sweep'), options('heed-digest-sweep')),
     cron.schedule(
-      opts.sweepCron ?? '*/5 * * * *',
+      sweepCron,
       async () => {
         try {
           await opts.core.postUnpostedReviews();

@@ -42,7 +42,7 @@ export async function checkIntegrity(db: Db): Promise<Integrity> {
         .collection<{ _id: string }>('deliveries')
         .find({}, { projection: { _id: 1 } })
         .toArray()
-    ).map((d) => /^review-post:([^:]+):/.exec(d._id)?.[1]),
+    ).flatMap((d) => /^review-post:([^:]+):/.exec(d._id)?.[1] ?? []),
   );
   const ids = new Set(reviews.map((r) => String(r._id)));
   const unposted = reviews.filter((r) => !(r.threads?.length > 0)).map((r) => String(r._id));

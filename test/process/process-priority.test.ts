@@ -85,7 +85,6 @@ describe('lowerAllBut', () => {
     expect(groups.probe, seen).not.toBe(groups.self);
     // Allowed only where the write returned and the kernel shows it.
     if (probed === 'done' && / nice 10$/.test(groups.probe ?? '')) {
-      expect(groups.probe, seen).toMatch(/ nice 10$/);
       expect(groups.alone, seen).toMatch(/ nice 10$/);
       expect(groupsLowered, seen).toBe(1);
     } else {
