@@ -19,13 +19,18 @@ export interface Lowered {
  * thread that refuses (another user's process, no /proc) is left as it is. The given processes'
  * scheduling groups are lowered too, in the background (see lowerAutogroups).
  */
-export function lowerAllBut(keepTid: number, processes: number[], level = BACKGROUND_NICE): Lowered {
+export function lowerAllBut(
+  keepTid: number,
+  processes: number[],
+  level = BACKGROUND_NICE,
+  files: AutogroupFiles = procAutogroups,
+): Lowered {
   let threads = 0;
-  const mine = autogroupOf('self');
+  const mine = autogroupOf(files, 'self');
   let groups = Promise.resolve(0);
   if (mine) {
     // After the writes already queued: this process's own calls must not take each other's slot.
-    groups = groupWrites.then(() => lowerAutogroups(processes, mine.name, level));
+    groups = groupWrites.then(() => lowerAutogroups(files, processes, mine.name, level));
     groupWrites = groups;
   }
   for (const pid of [process.pid, ...processes]) {
@@ -65,19 +70,25 @@ function threadsOf(pid: number): number[] {
  * refused write is tried again after the kernel's interval, up to GROUP_TRIES times. Skips processes
  * gone meanwhile or not ours to change, and does nothing where the kernel has no autogroups.
  */
-async function lowerAutogroups(pids: number[], mine: string, level: number): Promise<number> {
+async function lowerAutogroups(
+  files: AutogroupFiles,
+  pids: number[],
+  mine: string,
+  level: number,
+): Promise<number> {
   let lowered = 0;
   for (const pid of pids) {
     for (let tries = 1; ; tries++) {
-      const theirs = autogroupOf(pid);
-      if (!theirs || theirs.name === mine) break;
+      const theirs = autogroupOf(files, pid);
+      // The root group's nice is not settable, and heed's own group holds the front.
+      if (!theirs || theirs.name === mine || theirs.name === ROOT_AUTOGROUP) break;
       if (theirs.nice >= level) {
         lowered++;
         break;
       }
-      const outcome = writeAutogroupNice(pid, level);
+      const outcome = writeAutogroupNice(files, pid, level);
       // Counted only once the kernel shows it: a write that returns but does not apply lowered nothing.
-      if (outcome === 'done' && (autogroupOf(pid)?.nice ?? -Infinity) >= level) lowered++;
+      if (outcome === 'done' && (autogroupOf(files, pid)?.nice ?? -Infinity) >= level) lowered++;
       if (outcome !== 'busy' || tries === GROUP_TRIES) break;
       await new Promise((resolve) =>
         setTimeout(resolve, GROUP_RETRY_MS + Math.random() * GROUP_RETRY_MS).unref(),
@@ -91,21 +102,43 @@ async function lowerAutogroups(pids: number[], mine: string, level: number): Pro
 const GROUP_RETRY_MS = 110;
 const GROUP_TRIES = 50;
 
-function writeAutogroupNice(pid: number, level: number): 'done' | 'busy' | 'refused' {
+function writeAutogroupNice(files: AutogroupFiles, pid: number, level: number): 'done' | 'busy' | 'refused' {
   try {
-    writeFileSync(`/proc/${pid}/autogroup`, String(level));
+    files.write(pid, String(level));
     return 'done';
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EAGAIN' ? 'busy' : 'refused';
   }
 }
 
-/** A process's scheduling group and its nice, or null where the kernel has no autogroups. */
-function autogroupOf(pid: number | 'self'): { name: string; nice: number } | null {
+/** Where a process's scheduling group is read and set: /proc/<pid>/autogroup (a stand-in in tests). */
+export interface AutogroupFiles {
+  /** The file's text; throws where the kernel has no autogroups or the process is gone. */
+  read(pid: number | 'self'): string;
+  write(pid: number, text: string): void;
+}
+
+const procAutogroups: AutogroupFiles = {
+  read: (pid) => readFileSync(`/proc/${pid}/autogroup`, 'utf8'),
+  write: (pid, text) => writeFileSync(`/proc/${pid}/autogroup`, text),
+};
+
+/** The group of every process whose session never left init's: Linux shows its file empty. */
+const ROOT_AUTOGROUP = '/';
+
+/**
+ * A process's scheduling group and its nice, or null where the kernel has no autogroups. A process in
+ * the root group (no setsid() between it and init, as under many CI runners and process managers)
+ * reads an empty file; its group is ROOT_AUTOGROUP, whose nice cannot be set.
+ */
+function autogroupOf(files: AutogroupFiles, pid: number | 'self'): { name: string; nice: number } | null {
+  let text: string;
   try {
-    const m = /^(\S+) nice (-?\d+)/.exec(readFileSync(`/proc/${pid}/autogroup`, 'utf8'));
-    return m ? { name: m[1]!, nice: Number(m[2]) } : null;
+    text = files.read(pid);
   } catch {
     return null;
   }
+  if (text.trim() === '') return { name: ROOT_AUTOGROUP, nice: 0 };
+  const m = /^(\S+) nice (-?\d+)/.exec(text);
+  return m ? { name: m[1]!, nice: Number(m[2]) } : null;
 }
