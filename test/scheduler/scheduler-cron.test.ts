@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FeedbackCore } from '../../src/core/feedback-core.ts';
+import type { FeedbackStore } from '../../src/core/ports.ts';
 import { startScheduler } from '../../src/scheduler/index.ts';
 import { createMemoryFeedbackStore } from '../../src/store/memory-feedback-store.ts';
 import { fixedAnswerer, memoryLogger } from '../helpers/fakes.ts';
@@ -10,6 +11,16 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+/** Only Date and setTimeout are faked (node-cron's timer); the store is in memory, so no I/O waits on them. */
+function freezeAt(iso: string) {
+  vi.useFakeTimers({ now: new Date(iso), toFake: ['Date', 'setTimeout', 'clearTimeout'] });
+}
+
+/** The scheduler with every job quiet but `job`, which runs on its default cron. */
+function startWithDefault(core: FeedbackCore, store: FeedbackStore, job: 'summariesCron' | 'sweepCron') {
+  return startScheduler({ config, core, store, logger: memoryLogger(), ...QUIET, [job]: undefined });
+}
+
 describe('the real node-cron task drives the digest', () => {
   it('fires on Monday 09:00 Europe/Berlin and posts that period once per channel', async () => {
     const store = createMemoryFeedbackStore();
@@ -17,11 +28,7 @@ describe('the real node-cron task drives the digest', () => {
     const core = new FeedbackCore({ store, answerer: fixedAnswerer(), logger: memoryLogger() });
     core.attachPlatform(slack);
     core.attachPlatform(discord);
-    // Only Date and setTimeout are faked (node-cron's timer); the store is in memory, so no I/O waits on them.
-    vi.useFakeTimers({
-      now: new Date('2026-11-01T12:00:00Z'),
-      toFake: ['Date', 'setTimeout', 'clearTimeout'],
-    });
+    freezeAt('2026-11-01T12:00:00Z');
     const scheduler = startScheduler({
       config,
       core,
@@ -49,10 +56,7 @@ describe('the real node-cron task drives the digest', () => {
   it("stores the closed day's summary at 00:15, by the default hourly summaries job", async () => {
     const store = createMemoryFeedbackStore();
     const core = new FeedbackCore({ store, answerer: fixedAnswerer(), logger: memoryLogger() });
-    vi.useFakeTimers({
-      now: new Date('2026-11-03T22:00:00Z'),
-      toFake: ['Date', 'setTimeout', 'clearTimeout'],
-    });
+    freezeAt('2026-11-03T22:00:00Z');
     const asked = await core.answer('Where is the VPN guide?', { platform: 'slack', userId: 'U1' });
     await core.recordFeedback({
       interactionId: asked.id,
@@ -61,14 +65,7 @@ describe('the real node-cron task drives the digest', () => {
       kind: 'vote',
       value: 'up',
     });
-    const scheduler = startScheduler({
-      config,
-      core,
-      store,
-      logger: memoryLogger(),
-      ...QUIET,
-      summariesCron: undefined,
-    });
+    const scheduler = startWithDefault(core, store, 'summariesCron');
     await scheduler.ready;
     await vi.advanceTimersByTimeAsync(2 * 3600_000); // 00:00Z: the day closed, the job not yet run
     expect(await store.rollups.get('2026-11-03')).toBeNull();
@@ -83,10 +80,7 @@ describe('the real node-cron task drives the digest', () => {
 
   it('posts a review its creator left unposted, by the default 5-minute sweep once the claim passed', async () => {
     const store = createMemoryFeedbackStore();
-    vi.useFakeTimers({
-      now: new Date('2026-11-03T10:01:00Z'),
-      toFake: ['Date', 'setTimeout', 'clearTimeout'],
-    });
+    freezeAt('2026-11-03T10:01:00Z');
     // The creator: its platform refuses the post (Slack down), so the review is stored, claimed, unposted.
     const creator = new FeedbackCore({ store, answerer: fixedAnswerer(), logger: memoryLogger() });
     creator.attachPlatform(new RecordingPlatform('slack', {}));
@@ -105,14 +99,7 @@ describe('the real node-cron task drives the digest', () => {
     const core = new FeedbackCore({ store, answerer: fixedAnswerer(), logger: memoryLogger() });
     const slack = new RecordingPlatform('slack');
     core.attachPlatform(slack);
-    const scheduler = startScheduler({
-      config,
-      core,
-      store,
-      logger: memoryLogger(),
-      ...QUIET,
-      sweepCron: undefined,
-    });
+    const scheduler = startWithDefault(core, store, 'sweepCron');
     await scheduler.ready;
     await vi.advanceTimersByTimeAsync(4 * 60_000); // 10:05: the sweep runs inside the creator's claim
     expect(slack.named('postReview')).toEqual([]);
